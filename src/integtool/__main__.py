@@ -1,0 +1,5 @@
+"""Allows `python -m integtool`."""
+
+from integtool.cli import main
+
+main()

@@ -1,0 +1,77 @@
+"""`integtool regions` and `integtool languages REGION`: what the instance offers."""
+
+import asyncio
+import sys
+from typing import Annotated
+
+import orjson
+import typer
+from rich.table import Table
+
+from integtool.commands.options import TableFormat, app_context
+from integtool.core.models import Language, Region
+from integtool.services.content_session import open_content
+
+
+def regions(
+    ctx: typer.Context,
+    output: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = TableFormat.table,
+) -> None:
+    """List the regions of the CMS instance."""
+    app = app_context(ctx)
+
+    async def fetch() -> list[Region]:
+        async with open_content(app.config, demo=app.demo) as client:
+            return await client.regions()
+
+    found = asyncio.run(fetch())
+    if output is TableFormat.json:
+        data = [
+            {
+                "region": r.slug,
+                "name": r.name,
+                "id": r.id,
+                "live": r.live,
+                "languages": list(r.language_codes),
+            }
+            for r in found
+        ]
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    table = Table("region", "name", "live", "languages")
+    for r in found:
+        table.add_row(r.slug, r.name, "yes" if r.live else "no", ", ".join(r.language_codes))
+    app.out.print(table)
+
+
+def languages(
+    ctx: typer.Context,
+    region: Annotated[str, typer.Argument(help="Region slug, e.g. augsburg.")],
+    output: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = TableFormat.table,
+) -> None:
+    """List the visible languages of a region (the default language first)."""
+    app = app_context(ctx)
+
+    async def fetch() -> list[Language]:
+        async with open_content(app.config, demo=app.demo) as client:
+            return await client.languages(region)
+
+    found = asyncio.run(fetch())
+    if output is TableFormat.json:
+        data = [
+            {"code": lang.code, "bcp47_tag": lang.bcp47_tag, "native_name": lang.native_name,
+             "direction": "rtl" if lang.right_to_left else "ltr"}
+            for lang in found
+        ]  # fmt: skip
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    table = Table("code", "bcp47", "name", "direction")
+    for lang in found:
+        table.add_row(
+            lang.code, lang.bcp47_tag, lang.native_name, "rtl" if lang.right_to_left else "ltr"
+        )
+    app.out.print(table)

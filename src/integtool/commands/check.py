@@ -1,0 +1,110 @@
+"""`integtool check`: what is missing, outdated, stale or copied."""
+
+import asyncio
+import sys
+from datetime import UTC, datetime
+from typing import Annotated
+
+import orjson
+import typer
+from rich.progress import BarColumn, Progress, TextColumn
+
+from integtool.commands.options import (
+    ReportFormat,
+    app_context,
+    parse_kinds,
+    parse_sources,
+    split_values,
+)
+from integtool.context import AppContext
+from integtool.core.findings import FindingKind
+from integtool.exitcodes import ExitCode
+from integtool.langid import FastTextIdentifier
+from integtool.reports.check_data import check_data
+from integtool.reports.check_render import render_csv, render_markdown, render_table
+from integtool.services.check import CheckRequest, CheckResult, run_check
+from integtool.services.content_session import open_content
+
+
+def check(
+    ctx: typer.Context,
+    regions: Annotated[
+        list[str] | None, typer.Argument(help="Region slugs, e.g. augsburg.")
+    ] = None,
+    all_regions: Annotated[bool, typer.Option("--all-regions", help="Check every region.")] = False,
+    language: Annotated[
+        list[str] | None,
+        typer.Option("--language", "-l", help="Target language (repeatable; default: all)."),
+    ] = None,
+    output: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.table,
+    stale_days: Annotated[
+        int | None, typer.Option(min=1, help="Pages older than this are stale [default: 365].")
+    ] = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", help="Language tree: LANG=SOURCE, e.g. ar=en (repeatable)."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when findings of these kinds exist (comma-separated, or 'any').",
+        ),
+    ] = None,
+) -> None:
+    """Report missing, outdated, stale and copied pages per region and language."""
+    app = app_context(ctx)
+    fail_kinds = parse_kinds(fail_on)
+    request = CheckRequest(
+        regions=split_values(regions or []),
+        all_regions=all_regions,
+        languages=split_values(language or []),
+        stale_days=stale_days or app.config.stale_days,
+        source_overrides=parse_sources(source or []),
+        now=datetime.now(UTC),
+    )
+    result = asyncio.run(_run(app, request))
+    for failure in result.failures:
+        app.err.print(
+            f"integtool: region '{failure.region}' failed: {failure.error}",
+            markup=False,
+            highlight=False,
+        )
+    if output is ReportFormat.json:
+        sys.stdout.write(
+            orjson.dumps(check_data(result), option=orjson.OPT_INDENT_2).decode() + "\n"
+        )
+    elif output is ReportFormat.csv:
+        sys.stdout.write(render_csv(result))
+    elif output is ReportFormat.markdown:
+        sys.stdout.write(render_markdown(result) + "\n")
+    else:
+        render_table(result, app.out)
+    raise typer.Exit(exit_code(result, fail_kinds))
+
+
+def exit_code(result: CheckResult, fail_kinds: set[FindingKind]) -> ExitCode:
+    """5 when some regions failed (it outranks findings), 1 when findings match --fail-on."""
+    if result.failures:
+        return ExitCode.PARTIAL
+    if any(f.kind in fail_kinds for region in result.regions for f in region.analysis.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+async def _run(app: AppContext, request: CheckRequest) -> CheckResult:
+    identifier = FastTextIdentifier()
+    async with open_content(app.config, demo=app.demo) as client:
+        if not app.show_progress:
+            return await run_check(client, app.config, request, identifier)
+        total = None if request.all_regions else len(set(request.regions))
+        with Progress(
+            TextColumn("checking"), BarColumn(), TextColumn("{task.completed} regions"),
+            console=app.err, transient=True,
+        ) as progress:  # fmt: skip
+            task = progress.add_task("check", total=total)
+            return await run_check(
+                client, app.config, request, identifier, lambda _: progress.advance(task)
+            )

@@ -1,0 +1,1 @@
+"""Content API clients (Integreat API v3)."""

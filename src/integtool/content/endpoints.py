@@ -1,0 +1,23 @@
+"""Paths of the Integreat API v3 (pure request builders)."""
+
+from urllib.parse import quote
+
+
+def regions_path() -> str:
+    """All non-archived regions."""
+    return "/api/v3/regions/"
+
+
+def region_path(region: str) -> str:
+    """One region."""
+    return f"/api/v3/regions/{quote(region)}/"
+
+
+def languages_path(region: str) -> str:
+    """The visible languages of a region, default language first."""
+    return f"/api/v3/{quote(region)}/languages/"
+
+
+def pages_path(region: str, language: str) -> str:
+    """All public pages of a region in one language (one list, no paging)."""
+    return f"/api/v3/{quote(region)}/{quote(language)}/pages/"

@@ -1,0 +1,44 @@
+"""Per-invocation state shared by the commands: global options, configuration, consoles."""
+
+import os
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+from rich.console import Console
+
+from integtool.config import Config, load_config
+from integtool.errors import ConfigError
+
+
+@dataclass
+class AppContext:
+    """What the global options decided; commands read their configuration from here."""
+
+    config_path: Path | None = None
+    base_url: str | None = None
+    demo: bool = False
+    quiet: bool = False
+    verbose: bool = False
+    out: Console = field(default_factory=lambda: Console(soft_wrap=False))
+    err: Console = field(default_factory=lambda: Console(stderr=True))
+
+    @cached_property
+    def config(self) -> Config:
+        """The configuration, with `--base-url` / `INTEGTOOL_BASE_URL` applied over the file."""
+        config = load_config(self.config_path, os.environ)
+        if self.base_url:
+            if not self.base_url.startswith(("http://", "https://")):
+                raise ConfigError(f"The base URL {self.base_url!r} is not an http(s) URL.")
+            config = replace(config, base_url=self.base_url.rstrip("/"))
+        return config
+
+    @property
+    def show_progress(self) -> bool:
+        """Progress display only for a person watching a terminal."""
+        return not self.quiet and self.err.is_terminal
+
+    def note(self, message: str) -> None:
+        """A diagnostic line on stderr (suppressed by --quiet)."""
+        if not self.quiet:
+            self.err.print(message, highlight=False, markup=False)

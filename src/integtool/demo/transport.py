@@ -1,0 +1,86 @@
+"""An httpx transport that answers Integreat API v3 requests from the bundled demo data.
+
+Timestamps are stored relative to a reference date and shifted to today when served, so the
+demo shows the same findings whenever it is run.
+"""
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import httpx
+import orjson
+
+DEMO_BASE_URL = "https://demo.integtool.invalid"
+_ROUTES = (
+    (re.compile(r"^/api/v3/regions/$"), "regions"),
+    (re.compile(r"^/api/v3/regions/(?P<region>[^/]+)/$"), "region"),
+    (re.compile(r"^/api/v3/(?P<region>[^/]+)/languages/$"), "languages"),
+    (re.compile(r"^/api/v3/(?P<region>[^/]+)/(?P<language>[^/]+)/pages/$"), "pages"),
+)
+
+
+class DemoData:
+    """The bundled files, with page timestamps moved so the reference date becomes `today`."""
+
+    def __init__(self, today: date | None = None, root: Traversable | None = None) -> None:
+        self._root = root or files("integtool.demo") / "data"
+        meta = orjson.loads(self._root.joinpath("meta.json").read_bytes())
+        reference = datetime.fromisoformat(meta["reference_date"]).date()
+        self._shift = timedelta(days=((today or date.today()) - reference).days)
+        self._cache: dict[str, bytes] = {}
+
+    def answer(self, path: str) -> tuple[int, bytes]:
+        """Status and JSON body for a request path."""
+        cached = self._cache.get(path)
+        if cached is not None:
+            return 200, cached
+        for pattern, kind in _ROUTES:
+            match = pattern.match(path)
+            if match:
+                body = self._build(kind, **match.groupdict())
+                if body is not None:
+                    self._cache[path] = body
+                    return 200, body
+                break
+        return 404, orjson.dumps({"error": f"No demo data for {path}"})
+
+    def _build(self, kind: str, region: str = "", language: str = "") -> bytes | None:
+        if kind == "regions":
+            return self._root.joinpath("regions.json").read_bytes()
+        if kind == "region":
+            regions = orjson.loads(self._root.joinpath("regions.json").read_bytes())
+            found = [item for item in regions if item.get("path") == region]
+            return orjson.dumps(found[0]) if found else None
+        if kind == "languages":
+            file = self._root.joinpath(region, "languages.json")
+            return file.read_bytes() if file.is_file() else None
+        file = self._root.joinpath(region, language, "pages.json")
+        if not file.is_file():
+            return None
+        pages = orjson.loads(file.read_bytes())
+        return orjson.dumps([self._shifted(page) for page in pages])
+
+    def _shifted(self, page: dict[str, Any]) -> dict[str, Any]:
+        if isinstance(page.get("last_updated"), str):
+            moved = datetime.fromisoformat(page["last_updated"]) + self._shift
+            page["last_updated"] = moved.isoformat(timespec="milliseconds")
+            page["modified_gmt"] = (
+                moved.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            )
+        return page
+
+
+def demo_transport(today: date | None = None) -> httpx.MockTransport:
+    """A transport for `httpx.AsyncClient` serving the demo instance offline."""
+    data = DemoData(today)
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.method != "GET":
+            return httpx.Response(405, json={"error": "The demo instance is read-only."})
+        status, body = data.answer(request.url.path)
+        return httpx.Response(status, content=body, headers={"Content-Type": "application/json"})
+
+    return httpx.MockTransport(handle)

@@ -1,0 +1,47 @@
+"""One error tree: every expected failure is an `IntegtoolError` with one clear sentence."""
+
+from integtool.exitcodes import ExitCode
+
+
+class IntegtoolError(Exception):
+    """Base of every expected failure; `str(error)` is the sentence the user sees."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+
+class UsageError(IntegtoolError):
+    """Bad option, bad argument or bad input file."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ConfigError(IntegtoolError):
+    """The configuration file or environment is invalid."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ContentError(IntegtoolError):
+    """The content API is unreachable, failing or answering something unusable."""
+
+    exit_code = ExitCode.SERVER
+
+
+class ContentFormatError(ContentError):
+    """The content API answered, but with data that does not have the expected shape."""
+
+
+class NotFoundError(ContentError):
+    """The content API does not know the requested region or language (bad input)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ProviderError(IntegtoolError):
+    """A translation provider failed (auth, quota, unsupported language)."""
+
+    exit_code = ExitCode.PROVIDER
+
+
+class InsecureTransportError(UsageError):
+    """A secret would travel over plain http to a host that is not loopback."""

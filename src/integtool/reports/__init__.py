@@ -1,0 +1,1 @@
+"""Rendering of report models: rich tables, JSON, CSV, Markdown."""

@@ -1,0 +1,109 @@
+"""Human formats of the check result: rich table, Markdown, CSV."""
+
+import csv
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from integtool.core.findings import FindingKind
+from integtool.reports.check_data import FINDING_FIELDS, finding_rows, sorted_findings
+from integtool.services.check import CheckResult, RegionCheck
+
+KIND_LABEL = {
+    FindingKind.STALE: "stale",
+    FindingKind.MISSING: "missing",
+    FindingKind.OUTDATED: "outdated",
+    FindingKind.UNTRANSLATED_COPY: "copied",
+}
+_KIND_STYLE = {
+    FindingKind.STALE: "magenta",
+    FindingKind.MISSING: "red",
+    FindingKind.OUTDATED: "yellow",
+    FindingKind.UNTRANSLATED_COPY: "cyan",
+}
+
+
+def render_table(result: CheckResult, console: Console) -> None:
+    """Print a summary per language and the findings of every region."""
+    for region in result.regions:
+        console.print(_region_renderable(region))
+        console.print()
+
+
+def _region_renderable(region: RegionCheck) -> RenderableType:
+    analysis = region.analysis
+    heading = Text.assemble(
+        (f"{region.name}", "bold"),
+        f" ({region.region}) — {analysis.pages} pages in '{analysis.default_language}', "
+        f"{analysis.stale_pages} stale",
+    )
+    summary = Table(title="Translations per language", title_justify="left", expand=False)
+    for column in ("language", "up to date", "outdated", "missing", "copied", "% up to date"):
+        summary.add_column(column, justify="left" if column == "language" else "right")
+    for code, counts in analysis.summary.items():
+        summary.add_row(
+            code, str(counts.up_to_date), str(counts.outdated), str(counts.missing),
+            str(counts.untranslated_copy), f"{counts.percent_up_to_date:.0f} %",
+        )  # fmt: skip
+    findings = Table(title="Findings", title_justify="left", expand=False)
+    for column in ("kind", "lang", "path", "title", "age (days)", "source words"):
+        findings.add_column(column, justify="right" if column[0] in "as" else "left")
+    for finding in sorted_findings(region):
+        findings.add_row(
+            Text(KIND_LABEL[finding.kind], style=_KIND_STYLE[finding.kind]),
+            finding.language,
+            finding.path or f"(none; source {finding.source_path or '-'})",
+            finding.title,
+            str(finding.age_days),
+            str(finding.words),
+        )
+    if not analysis.findings:
+        return Group(heading, summary, Text("No findings.", style="green"))
+    return Group(heading, summary, findings)
+
+
+def render_markdown(result: CheckResult) -> str:
+    """The check result as GitHub-flavoured Markdown."""
+    lines: list[str] = []
+    for region in result.regions:
+        analysis = region.analysis
+        lines += [
+            f"## {_md(region.name)} ({region.region})",
+            "",
+            f"{analysis.pages} pages in '{analysis.default_language}', "
+            f"{analysis.stale_pages} stale.",
+            "",
+            "| language | up to date | outdated | missing | copied | % up to date |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for code, c in analysis.summary.items():
+            lines.append(
+                f"| {code} | {c.up_to_date} | {c.outdated} | {c.missing} | "
+                f"{c.untranslated_copy} | {c.percent_up_to_date:.0f} % |"
+            )
+        lines += ["", "| kind | language | path | title | age (days) | source words |",
+                  "|---|---|---|---|---:|---:|"]  # fmt: skip
+        for f in sorted_findings(region):
+            path = f.path or f"(none; source {f.source_path or '-'})"
+            lines.append(
+                f"| {KIND_LABEL[f.kind]} | {f.language} | {_md(path)} | {_md(f.title)} | "
+                f"{f.age_days} | {f.words} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_csv(result: CheckResult) -> str:
+    """One row per finding, region first; header row always present."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=("region", *FINDING_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    for row in finding_rows(result):
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")

@@ -1,0 +1,139 @@
+"""The content check use case: read regions from the content API and analyse them."""
+
+import asyncio
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from integtool.config import Config
+from integtool.content.client import IntegreatClient
+from integtool.core.analysis import RegionAnalysis, analyse_region
+from integtool.core.copy_detection import LanguageIdentifier
+from integtool.core.language_tree import LanguageTreeError, resolve_sources, with_ancestors
+from integtool.errors import IntegtoolError, UsageError
+
+REGIONS_AT_ONCE = 4
+"""Regions analysed at the same time (bounds memory with --all-regions)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRequest:
+    """What to check: regions (or all), target languages (empty: all), thresholds."""
+
+    regions: Sequence[str]
+    all_regions: bool
+    languages: Sequence[str]
+    stale_days: int
+    source_overrides: Mapping[str, str]
+    now: datetime
+
+
+@dataclass(slots=True)
+class RegionCheck:
+    """The analysis of one region, with the languages read (default language first)."""
+
+    region: str
+    name: str
+    languages: list[str]
+    analysis: RegionAnalysis
+
+
+@dataclass(frozen=True, slots=True)
+class RegionFailure:
+    """A region that could not be checked, and why."""
+
+    region: str
+    error: IntegtoolError
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """All checked regions, in the order asked for, and the ones that failed."""
+
+    generated_at: datetime
+    base_url: str
+    regions: list[RegionCheck] = field(default_factory=list)
+    failures: list[RegionFailure] = field(default_factory=list)
+
+
+async def run_check(
+    client: IntegreatClient,
+    config: Config,
+    request: CheckRequest,
+    identifier: LanguageIdentifier | None,
+    on_region_done: Callable[[str], None] | None = None,
+) -> CheckResult:
+    """Check every requested region; failures of single regions are collected, not raised.
+
+    Raises when no region could be checked at all (the first region's error), or when a
+    requested language exists in none of the checked regions.
+    """
+    names: dict[str, str] = {}
+    if request.all_regions:
+        regions = await client.regions()
+        names = {region.slug: region.name for region in regions}
+        slugs = [region.slug for region in regions]
+    else:
+        slugs = list(dict.fromkeys(request.regions))
+    if not slugs:
+        raise UsageError("Name at least one region, or use --all-regions.")
+    slots = asyncio.Semaphore(REGIONS_AT_ONCE)
+
+    async def one(slug: str) -> RegionCheck | RegionFailure:
+        async with slots:
+            try:
+                checked = await check_region(client, config, request, slug, identifier)
+            except IntegtoolError as error:
+                return RegionFailure(slug, error)
+        checked.name = names.get(slug, slug)
+        if on_region_done is not None:
+            on_region_done(slug)
+        return checked
+
+    outcomes = await asyncio.gather(*(one(slug) for slug in slugs))
+    result = CheckResult(request.now, client.base_url)
+    for outcome in outcomes:
+        if isinstance(outcome, RegionFailure):
+            result.failures.append(outcome)
+        else:
+            result.regions.append(outcome)
+    if not result.regions:
+        raise result.failures[0].error
+    read = {code for region in result.regions for code in region.languages}
+    unknown = [code for code in request.languages if code not in read]
+    if unknown:
+        raise UsageError(f"No checked region has the language '{unknown[0]}'.")
+    return result
+
+
+async def check_region(
+    client: IntegreatClient,
+    config: Config,
+    request: CheckRequest,
+    slug: str,
+    identifier: LanguageIdentifier | None,
+) -> RegionCheck:
+    """Read one region (languages, then all needed page lists at once) and analyse it."""
+    codes = [language.code for language in await client.languages(slug)]
+    if not codes:
+        raise UsageError(f"Region '{slug}' has no visible languages.")
+    overrides = {**config.sources_for(slug), **request.source_overrides}
+    try:
+        sources = resolve_sources(codes, overrides)
+    except LanguageTreeError as error:
+        raise UsageError(f"Region '{slug}': {error}.") from None
+    wanted = set(request.languages)
+    targets = [code for code in codes[1:] if not wanted or code in wanted]
+    needed = with_ancestors(targets, sources)
+    page_lists = await asyncio.gather(*(client.pages(slug, code) for code in needed))
+    pages = dict(zip(needed, page_lists, strict=True))
+    analysis = await asyncio.to_thread(
+        analyse_region,
+        pages,
+        {code: sources[code] for code in needed},
+        targets,
+        now=request.now,
+        stale_days=request.stale_days,
+        identifier=identifier,
+    )
+    return RegionCheck(slug, slug, needed, analysis)
