@@ -1,9 +1,11 @@
 """Shared fixtures: the recorded API responses and small helpers."""
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = Path(
@@ -21,3 +23,14 @@ def reference_dir() -> Path:
             f"recorded API responses not found at {REFERENCE} (set INTEGTOOL_REFERENCE_DIR)"
         )
     return REFERENCE
+
+
+@pytest.fixture
+def server() -> Iterator[HTTPServer]:
+    """A real, threaded HTTP server on 127.0.0.1."""
+    server = HTTPServer(host="127.0.0.1", threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()

@@ -40,7 +40,7 @@ def test_states_agree_with_the_cms_wherever_the_api_can_tell(reference_dir: Path
         default_id = rows["de"]["api_id"]
         if default_id is None:
             continue  # not public: the API does not show this page at all
-        page = linked[default_id]
+        page = linked[int(str(default_id))]
         states = page_states(page, sources)
         for code in ("en", "ar", "fa"):
             row = rows[code]

@@ -21,7 +21,7 @@ class AppContext:
     quiet: bool = False
     verbose: bool = False
     out: Console = field(default_factory=lambda: Console(soft_wrap=False))
-    err: Console = field(default_factory=lambda: Console(stderr=True))
+    err: Console = field(default_factory=lambda: Console(stderr=True, soft_wrap=True))
 
     @cached_property
     def config(self) -> Config:

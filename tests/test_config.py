@@ -1,0 +1,63 @@
+"""Configuration discovery and validation."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from integtool.config import DEFAULT_BASE_URL, find_config, load_config
+from integtool.errors import ConfigError
+
+
+def test_defaults_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    config = load_config(None, {})
+    assert config.base_url == DEFAULT_BASE_URL and config.stale_days == 365 and config.path is None
+
+
+def test_search_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    local = tmp_path / "integtool.toml"
+    local.write_text("stale_days = 10\n")
+    other = tmp_path / "other.toml"
+    other.write_text("stale_days = 20\n")
+    assert find_config(None, {}) == Path("integtool.toml")
+    assert find_config(None, {"INTEGTOOL_CONFIG": str(other)}) == other
+    assert find_config(other, {"INTEGTOOL_CONFIG": str(local)}) == other
+
+
+def test_full_file(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(
+        'base_url = "https://cms.example.org/"\nstale_days = 200\n'
+        "[http]\nretries = 1\nconcurrency = 3\n"
+        '[regions.augsburg]\nsources = { en = "de", ar = "en" }\n'
+    )
+    config = load_config(path, {})
+    assert config.base_url == "https://cms.example.org"
+    assert (config.http.retries, config.http.concurrency, config.stale_days) == (1, 3, 200)
+    assert config.sources_for("augsburg") == {"en": "de", "ar": "en"}
+    assert config.sources_for("elsewhere") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("stale_dayz = 3\n", "unknown setting 'stale_dayz'"),
+        ("[http]\nconcurrency = 0\n", "'concurrency' must be a whole number of at least 1"),
+        ("[regions.a]\nsources = { ar = 3 }\n", "regions.a.sources.ar must be a language code"),
+        ('base_url = "ftp://x"\n', "base_url must be an http(s) URL"),
+        ("[http\n", "not valid TOML"),
+    ],
+)
+def test_invalid_files_name_the_problem(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(path, {})
+
+
+def test_missing_explicit_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "nope.toml", {})
