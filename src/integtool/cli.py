@@ -9,6 +9,7 @@ import typer
 from integtool import __version__
 from integtool.commands.catalog import languages, regions
 from integtool.commands.check import check
+from integtool.commands.cost import cost
 from integtool.context import AppContext
 from integtool.errors import IntegtoolError
 from integtool.exitcodes import ExitCode
@@ -67,6 +68,7 @@ def root(
 
 
 app.command()(check)
+app.command()(cost)
 app.command()(regions)
 app.command()(languages)
 

@@ -13,10 +13,15 @@ from typing import Any
 
 import platformdirs
 
+from integtool.core.cost import Prices
 from integtool.errors import ConfigError
 
 DEFAULT_BASE_URL = "https://cms.integreat-app.de"
-_TOP_KEYS = {"base_url", "stale_days", "http", "regions"}
+_TOP_KEYS = {"base_url", "stale_days", "http", "regions", "prices"}
+_PRICE_KEYS = {
+    "deepl_per_million_characters", "google_per_million_characters", "human_per_word",
+    "human_per_word_by_language",
+}  # fmt: skip
 _HTTP_KEYS = {"timeout", "retries", "backoff", "max_retry_after", "concurrency"}
 _REGION_KEYS = {"sources"}
 
@@ -48,6 +53,7 @@ class Config:
     http: HttpSettings = HttpSettings()
     regions: Mapping[str, RegionSettings] = field(default_factory=dict)
     path: Path | None = None
+    prices: Prices = field(default_factory=Prices)
 
     def sources_for(self, region: str) -> Mapping[str, str]:
         """The configured language tree of a region (empty: default tree)."""
@@ -121,7 +127,29 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"{where}: base_url must be an http(s) URL.")
     stale_days = int(_number(data, "stale_days", 365, where, integer=True, minimum=1))
-    return Config(base_url.rstrip("/"), stale_days, http, regions, path)
+    return Config(base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where))
+
+
+def _prices(data: Mapping[str, Any], where: str) -> Prices:
+    table = _table(data.get("prices", {}), where, "prices")
+    _no_unknown(table, _PRICE_KEYS, where, "prices.")
+    defaults = Prices()
+    rates = dict(defaults.human_per_word_by_language)
+    by_language = _table(
+        table.get("human_per_word_by_language", {}), where, "prices.human_per_word_by_language"
+    )
+    for code in by_language:
+        rates[code] = _number(by_language, code, 0, where)
+    return Prices(
+        deepl_per_million_characters=_number(
+            table, "deepl_per_million_characters", defaults.deepl_per_million_characters, where
+        ),
+        google_per_million_characters=_number(
+            table, "google_per_million_characters", defaults.google_per_million_characters, where
+        ),
+        human_per_word=_number(table, "human_per_word", defaults.human_per_word, where),
+        human_per_word_by_language=rates,
+    )
 
 
 def _no_unknown(table: Mapping[str, Any], known: set[str], where: str, prefix: str) -> None:

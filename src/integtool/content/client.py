@@ -17,7 +17,7 @@ from tenacity import (
 from integtool.content import endpoints
 from integtool.content.parse import parse_languages, parse_pages, parse_regions
 from integtool.core.models import Language, PageTranslation, Region
-from integtool.errors import ContentError, ContentFormatError, NotFoundError
+from integtool.errors import ContentAuthError, ContentError, ContentFormatError, NotFoundError
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
@@ -76,7 +76,23 @@ class IntegreatClient:
         )
         return parse_pages(data, region, language)
 
-    async def get_json(self, path: str, what: str, *, not_found: str | None = None) -> Any:
+    async def settings(self, region: str, token: str) -> Any:
+        """The region's settings (incl. the machine-translation budget); needs an API token."""
+        return await self.get_json(
+            endpoints.settings_path(region),
+            f"the settings of region '{region}'",
+            not_found=f"region '{region}'",
+            headers={"Authorization": f"Bearer {token}"},
+        )
+
+    async def get_json(
+        self,
+        path: str,
+        what: str,
+        *,
+        not_found: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Any:
         """GET a path and decode its JSON, retrying transient failures with backoff."""
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self._retries + 1),
@@ -87,7 +103,7 @@ class IntegreatClient:
         try:
             async for attempt in retrying:
                 with attempt:
-                    response = await self._get(path)
+                    response = await self._get(path, headers)
         except _RetryableResponse as exc:
             raise ContentError(
                 f"The content API at {self.base_url} kept failing ({exc}) for {what}, "
@@ -104,6 +120,11 @@ class IntegreatClient:
                 f"The content API at {self.base_url} does not know {not_found}"
                 f"{_server_says(response)}."
             )
+        if response.status_code in {401, 403}:
+            raise ContentAuthError(
+                f"The content API at {self.base_url} refused the token for {what} "
+                f"(HTTP {response.status_code})."
+            )
         if response.status_code != 200:
             raise ContentError(
                 f"The content API at {self.base_url} answered HTTP {response.status_code} "
@@ -116,10 +137,10 @@ class IntegreatClient:
                 f"The content API at {self.base_url} sent malformed JSON for {what}."
             ) from None
 
-    async def _get(self, path: str) -> httpx.Response:
+    async def _get(self, path: str, headers: dict[str, str] | None) -> httpx.Response:
         async with self._slots:
             self.requests_sent += 1
-            response = await self._http.get(path)
+            response = await self._http.get(path, headers=headers)
         if response.status_code in _RETRY_STATUS:
             raise _RetryableResponse(response.status_code, _retry_after(response))
         return response

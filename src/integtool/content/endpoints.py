@@ -21,3 +21,8 @@ def languages_path(region: str) -> str:
 def pages_path(region: str, language: str) -> str:
     """All public pages of a region in one language (one list, no paging)."""
     return f"/api/v3/{quote(region)}/{quote(language)}/pages/"
+
+
+def settings_path(region: str) -> str:
+    """Region settings, incl. the machine-translation budget in words (needs a token)."""
+    return f"/api/v3/{quote(region)}/settings/"

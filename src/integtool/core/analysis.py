@@ -95,7 +95,7 @@ def analyse_region(
             if state is not State.UP_TO_DATE:
                 result.findings.append(
                     _finding(_KIND_OF_STATE[state], code, source_code, page, translation, source,
-                             words_of(basis), _days(now, basis.last_updated))
+                             basis, words_of(basis), _days(now, basis.last_updated))
                 )  # fmt: skip
             if translation is None:
                 continue
@@ -108,7 +108,8 @@ def analyse_region(
                 summary.untranslated_copy += 1
                 result.findings.append(
                     _finding(FindingKind.UNTRANSLATED_COPY, code, source_code, page, translation,
-                             source, words_of(basis), _days(now, translation.last_updated), reason)
+                             source, basis, words_of(basis), _days(now, translation.last_updated),
+                             reason)
                 )  # fmt: skip
     return result
 
@@ -120,6 +121,7 @@ def _finding(
     page: LinkedPage,
     translation: PageTranslation | None,
     source: PageTranslation | None,
+    basis: PageTranslation,
     words: int,
     age_days: int,
     detail: str = "",
@@ -138,6 +140,7 @@ def _finding(
         words,
         age_days,
         detail,
+        basis.id,
     )
 
 

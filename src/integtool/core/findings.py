@@ -37,6 +37,8 @@ class Finding:
     words: int
     age_days: int
     detail: str = ""
+    basis_id: int | None = None
+    """Translation id of the text a translator would work from (for the cost estimate)."""
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from integtool.core.findings import Finding, FindingKind
+from integtool.reports.cost_data import region_cost_data
 from integtool.services.check import CheckResult, RegionCheck
 
 KIND_ORDER = {
@@ -67,6 +68,7 @@ def region_data(region: RegionCheck) -> dict[str, Any]:
             for code, counts in analysis.summary.items()
         },
         "findings": [finding_data(finding) for finding in sorted_findings(region)],
+        "cost": region_cost_data(region, list(region.cost_total.eur)),
     }
 
 

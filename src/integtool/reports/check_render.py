@@ -9,6 +9,7 @@ from rich.text import Text
 
 from integtool.core.findings import FindingKind
 from integtool.reports.check_data import FINDING_FIELDS, finding_rows, sorted_findings
+from integtool.reports.cost_render import cost_footer
 from integtool.services.check import CheckResult, RegionCheck
 
 KIND_LABEL = {
@@ -29,6 +30,7 @@ def render_table(result: CheckResult, console: Console) -> None:
     """Print a summary per language and the findings of every region."""
     for region in result.regions:
         console.print(_region_renderable(region))
+        console.print(cost_footer(region), markup=False, highlight=False)
         console.print()
 
 
@@ -91,7 +93,7 @@ def render_markdown(result: CheckResult) -> str:
                 f"| {KIND_LABEL[f.kind]} | {f.language} | {_md(path)} | {_md(f.title)} | "
                 f"{f.age_days} | {f.words} |"
             )
-        lines.append("")
+        lines += ["", cost_footer(region), ""]
     return "\n".join(lines)
 
 

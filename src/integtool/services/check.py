@@ -9,7 +9,10 @@ from integtool.config import Config
 from integtool.content.client import IntegreatClient
 from integtool.core.analysis import RegionAnalysis, analyse_region
 from integtool.core.copy_detection import LanguageIdentifier
+from integtool.core.cost import CostLine, estimate
+from integtool.core.findings import FindingKind
 from integtool.core.language_tree import LanguageTreeError, resolve_sources, with_ancestors
+from integtool.core.providers_support import Provider
 from integtool.errors import IntegtoolError, UsageError
 
 REGIONS_AT_ONCE = 4
@@ -26,6 +29,8 @@ class CheckRequest:
     stale_days: int
     source_overrides: Mapping[str, str]
     now: datetime
+    cost_kinds: frozenset[FindingKind] = frozenset({FindingKind.MISSING, FindingKind.OUTDATED})
+    providers: tuple[Provider, ...] = tuple(Provider)
 
 
 @dataclass(slots=True)
@@ -36,6 +41,9 @@ class RegionCheck:
     name: str
     languages: list[str]
     analysis: RegionAnalysis
+    cost: dict[str, CostLine]
+    """Cost per target language of the findings of `CheckRequest.cost_kinds`."""
+    cost_total: CostLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,4 +144,11 @@ async def check_region(
         stale_days=request.stale_days,
         identifier=identifier,
     )
-    return RegionCheck(slug, slug, needed, analysis)
+    by_id = {page.id: page for page_list in page_lists for page in page_list}
+    items = [
+        (finding.language, by_id[finding.basis_id])
+        for finding in analysis.findings
+        if finding.kind in request.cost_kinds and finding.basis_id is not None
+    ]
+    lines, total = estimate(items, config.prices, request.providers)
+    return RegionCheck(slug, slug, needed, analysis, lines, total)

@@ -1,0 +1,94 @@
+"""`integtool cost`: words, billed characters and euros of the missing and outdated pages."""
+
+import asyncio
+import sys
+from datetime import UTC, datetime
+from typing import Annotated
+
+import orjson
+import typer
+
+from integtool.commands.options import app_context, parse_kinds, parse_sources, split_values
+from integtool.context import AppContext
+from integtool.core.findings import FindingKind
+from integtool.core.providers_support import Provider
+from integtool.errors import UsageError
+from integtool.exitcodes import ExitCode
+from integtool.langid import FastTextIdentifier
+from integtool.reports.cost_data import cost_data, deepl_characters_needed
+from integtool.reports.cost_render import render_cost_csv, render_cost_table
+from integtool.services.check import CheckRequest
+from integtool.services.content_session import open_content
+from integtool.services.cost import CostResult, run_cost
+
+
+def cost(
+    ctx: typer.Context,
+    regions: Annotated[list[str] | None, typer.Argument(help="Region slugs.")] = None,
+    all_regions: Annotated[bool, typer.Option("--all-regions", help="Every region.")] = False,
+    language: Annotated[
+        list[str] | None,
+        typer.Option("--language", "-l", help="Target language (repeatable; default: all)."),
+    ] = None,
+    kinds: Annotated[
+        str, typer.Option("--kinds", help="Which findings to price (comma-separated).")
+    ] = "missing,outdated",
+    provider: Annotated[
+        str, typer.Option("--provider", help="deepl, google, human or all.")
+    ] = "all",
+    output: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Language tree: LANG=SOURCE (repeatable).")
+    ] = None,
+) -> None:
+    """Estimate what translating the missing and outdated pages costs, per language."""
+    app = app_context(ctx)
+    if output not in {"table", "json", "csv"}:
+        raise UsageError(f"--format takes table, json or csv, not {output!r}.")
+    cost_kinds = frozenset(parse_kinds(kinds))
+    if not cost_kinds or FindingKind.STALE in cost_kinds:
+        raise UsageError("--kinds takes missing, outdated and untranslated_copy.")
+    providers = _providers(provider)
+    request = CheckRequest(
+        regions=split_values(regions or []),
+        all_regions=all_regions,
+        languages=split_values(language or []),
+        stale_days=app.config.stale_days,
+        source_overrides=parse_sources(source or []),
+        now=datetime.now(UTC),
+        cost_kinds=cost_kinds,
+        providers=providers,
+    )
+    result = asyncio.run(_run(app, request))
+    for failure in result.check.failures:
+        app.err.print(
+            f"integtool: region '{failure.region}' failed: {failure.error}",
+            markup=False,
+            highlight=False,
+        )
+    if output == "json":
+        data = cost_data(result.check, providers, result.quota, result.budgets)
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    elif output == "csv":
+        sys.stdout.write(render_cost_csv(result.check, providers))
+    else:
+        needed = deepl_characters_needed(result.check)
+        render_cost_table(result.check, providers, result.quota, result.budgets, needed, app.out)
+    raise typer.Exit(ExitCode.PARTIAL if result.check.failures else ExitCode.OK)
+
+
+def _providers(value: str) -> tuple[Provider, ...]:
+    if value == "all":
+        return tuple(Provider)
+    try:
+        return tuple(Provider(item) for item in split_values([value]))
+    except ValueError:
+        raise UsageError(f"--provider takes deepl, google, human or all, not {value!r}.") from None
+
+
+async def _run(app: AppContext, request: CheckRequest) -> CostResult:
+    identifier = (
+        FastTextIdentifier() if FindingKind.UNTRANSLATED_COPY in request.cost_kinds else None
+    )
+    async with open_content(app.config, demo=app.demo) as client:
+        return await run_cost(client, app.config, request, identifier)

@@ -1,0 +1,115 @@
+"""Human formats of the cost estimate: rich table, CSV, and the check footer."""
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from integtool.core.cost import CostLine
+from integtool.core.providers_support import Provider, deepl_text_only, supports
+from integtool.services.budget import Allowance
+from integtool.services.check import CheckResult, RegionCheck
+
+PROVIDER_LABEL = {Provider.DEEPL: "DeepL", Provider.GOOGLE: "Google", Provider.HUMAN: "human"}
+
+
+def euros(amount: float | None) -> str:
+    """`€ 12.34`, or `n/a` where the provider cannot translate."""
+    return "n/a" if amount is None else f"€ {amount:,.2f}"
+
+
+def notes(language: str, providers: Sequence[Provider]) -> str:
+    """Short remarks on what a provider cannot do for this language."""
+    remarks = [f"no {PROVIDER_LABEL[p]}" for p in providers if not supports(p, language)]
+    if Provider.DEEPL in providers and deepl_text_only(language):
+        remarks.append("DeepL text-only (no glossary, no HTML)")
+    return "; ".join(remarks)
+
+
+def cost_table(region: RegionCheck, providers: Sequence[Provider]) -> Table:
+    """Per-language cost of one region with a total row."""
+    table = Table(title=f"Cost of {region.name} ({region.region})", title_justify="left")
+    table.add_column("language")
+    for name in ("translations", "words", "characters", "incremental"):
+        table.add_column(name, justify="right")
+    for provider in providers:
+        table.add_column(f"€ {PROVIDER_LABEL[provider]}", justify="right")
+    table.add_column("notes")
+
+    def row(label: str, line: CostLine, remark: str, style: str = "") -> None:
+        table.add_row(
+            label, f"{line.translations:,}", f"{line.words:,}", f"{line.characters:,}",
+            f"{line.incremental_characters:,}", *(euros(line.eur.get(p)) for p in providers),
+            remark, style=style,
+        )  # fmt: skip
+
+    for code, line in region.cost.items():
+        row(code, line, notes(code, providers))
+    row("total", region.cost_total, "", "bold")
+    return table
+
+
+def allowance_line(what: str, allowance: Allowance, needed: int, unit: str) -> str:
+    """`DeepL quota: 12,000 of 500,000 characters left; the estimate needs 3,400: fits.`"""
+    if not allowance.known:
+        return allowance.note
+    verdict = "fits" if allowance.fits(needed) else "DOES NOT FIT"
+    limit = f" of {allowance.limit:,}" if allowance.limit is not None else ""
+    return (
+        f"{what}: {allowance.remaining:,}{limit} {unit} left; "
+        f"the estimate needs {needed:,}: {verdict}."
+    )
+
+
+def render_cost_table(
+    result: CheckResult,
+    providers: Sequence[Provider],
+    quota: Allowance,
+    budgets: Mapping[str, Allowance],
+    deepl_needed: int,
+    console: Console,
+) -> None:
+    """Every region's cost table, then what is known of quota and budget."""
+    for region in result.regions:
+        console.print(cost_table(region, providers))
+        budget = budgets.get(region.region, Allowance(None))
+        words = region.cost_total.words
+        line = allowance_line(f"CMS budget of {region.region}", budget, words, "words")
+        console.print(line, markup=False, highlight=False)
+        console.print()
+    console.print(
+        allowance_line("DeepL quota", quota, deepl_needed, "characters"),
+        markup=False, highlight=False,
+    )  # fmt: skip
+
+
+def render_cost_csv(result: CheckResult, providers: Sequence[Provider]) -> str:
+    """One row per region and language (plus a total row per region)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([
+        "region", "language", "translations", "words", "characters", "incremental_characters",
+        *(f"eur_{p.value}" for p in providers), "notes",
+    ])  # fmt: skip
+    for region in result.regions:
+        lines = [*region.cost.items(), ("total", region.cost_total)]
+        for code, line in lines:
+            writer.writerow([
+                region.region, code, line.translations, line.words, line.characters,
+                line.incremental_characters,
+                *("" if line.eur.get(p) is None else f"{line.eur[p]:.2f}" for p in providers),
+                notes(code, providers) if code != "total" else "",
+            ])  # fmt: skip
+    return buffer.getvalue()
+
+
+def cost_footer(region: RegionCheck) -> str:
+    """One line under the check table: what fixing the missing and outdated pages costs."""
+    total = region.cost_total
+    prices = ", ".join(f"{PROVIDER_LABEL[p]} {euros(amount)}" for p, amount in total.eur.items())
+    return (
+        f"Cost to translate the missing and outdated pages: {total.translations:,} translations, "
+        f"{total.words:,} words, {total.characters:,} characters — {prices}."
+    )

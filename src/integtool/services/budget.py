@@ -1,0 +1,102 @@
+"""What is left to spend: the DeepL character quota and the region's CMS word budget.
+
+Neither is required: without a key or token the estimate is still shown, with one line saying
+what is not known.
+"""
+
+import asyncio
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from integtool.content.client import IntegreatClient
+from integtool.core.transport_security import secret_may_travel_to
+from integtool.errors import ContentAuthError, ContentError
+
+
+@dataclass(frozen=True, slots=True)
+class Allowance:
+    """A remaining amount (characters or words) and how it was learned; None when unknown."""
+
+    remaining: int | None
+    limit: int | None = None
+    used: int | None = None
+    note: str = ""
+
+    @property
+    def known(self) -> bool:
+        """Whether the remaining amount could be read."""
+        return self.remaining is not None
+
+    def fits(self, needed: int) -> bool | None:
+        """Whether `needed` fits in what remains (None when unknown)."""
+        return None if self.remaining is None else needed <= self.remaining
+
+
+async def deepl_quota(env: Mapping[str, str]) -> Allowance:
+    """DeepL's character usage and limit through the official `deepl` library."""
+    key = env.get("DEEPL_AUTH_KEY")
+    if not key:
+        return Allowance(None, note="DEEPL_AUTH_KEY is not set: the DeepL quota is not known.")
+    server_url = env.get("DEEPL_SERVER_URL") or None
+    if server_url and not secret_may_travel_to(server_url):
+        return Allowance(
+            None,
+            note="DEEPL_SERVER_URL is plain http to another machine: the key was not sent, "
+            "the DeepL quota is not known.",
+        )
+    return await asyncio.to_thread(_read_deepl_usage, key, server_url)
+
+
+def _read_deepl_usage(key: str, server_url: str | None) -> Allowance:
+    import deepl
+
+    try:
+        client = deepl.DeepLClient(key, server_url=server_url, send_platform_info=False)
+        usage = client.get_usage()
+    except deepl.AuthorizationException:
+        return Allowance(None, note="DeepL rejected DEEPL_AUTH_KEY: the DeepL quota is not known.")
+    except deepl.DeepLException as error:
+        return Allowance(None, note=f"The DeepL usage could not be read ({type(error).__name__}).")
+    character = usage.character
+    if character is None or not character.valid:
+        return Allowance(None, note="DeepL reported no character limit for this key.")
+    count, limit = int(character.count or 0), int(character.limit or 0)
+    return Allowance(max(0, limit - count), limit=limit, used=count)
+
+
+async def cms_budget(client: IntegreatClient, region: str, env: Mapping[str, str]) -> Allowance:
+    """The region's remaining machine-translation budget in words, from its settings."""
+    token = env.get("INTEGTOOL_CMS_TOKEN")
+    if not token:
+        return Allowance(
+            None, note="INTEGTOOL_CMS_TOKEN is not set: the CMS word budget is not known."
+        )
+    if not secret_may_travel_to(client.base_url):
+        return Allowance(
+            None,
+            note="The CMS is reached over plain http: the token was not sent, "
+            "the CMS word budget is not known.",
+        )
+    try:
+        data = await client.settings(region, token)
+    except ContentAuthError:
+        return Allowance(None, note=f"The CMS refused INTEGTOOL_CMS_TOKEN for region '{region}'.")
+    except ContentError as error:
+        return Allowance(None, note=f"The CMS word budget of '{region}' is not known: {error}")
+    return _budget_from_settings(data, region)
+
+
+def _budget_from_settings(data: Any, region: str) -> Allowance:
+    if not isinstance(data, dict):
+        return Allowance(None, note=f"The settings of '{region}' have no budget.")
+    values = {key: data.get(key) for key in ("mt_budget", "mt_budget_used", "mt_budget_remaining")}
+    remaining = values["mt_budget_remaining"]
+    if not isinstance(remaining, int):
+        return Allowance(None, note=f"The settings of '{region}' have no mt_budget_remaining.")
+    limit, used = values["mt_budget"], values["mt_budget_used"]
+    return Allowance(
+        remaining,
+        limit=limit if isinstance(limit, int) else None,
+        used=used if isinstance(used, int) else None,
+    )

@@ -1,0 +1,38 @@
+"""The cost use case: the missing and outdated translations, priced, against quota and budget."""
+
+import asyncio
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from integtool.config import Config
+from integtool.content.client import IntegreatClient
+from integtool.core.copy_detection import LanguageIdentifier
+from integtool.services.budget import Allowance, cms_budget, deepl_quota
+from integtool.services.check import CheckRequest, CheckResult, run_check
+
+
+@dataclass(slots=True)
+class CostResult:
+    """The priced check, the DeepL quota and each region's CMS word budget."""
+
+    check: CheckResult
+    quota: Allowance
+    budgets: dict[str, Allowance]
+
+
+async def run_cost(
+    client: IntegreatClient,
+    config: Config,
+    request: CheckRequest,
+    identifier: LanguageIdentifier | None,
+    env: Mapping[str, str] = os.environ,
+) -> CostResult:
+    """Check the regions, then read quota and budgets (concurrently; never fatal)."""
+    check = await run_check(client, config, request, identifier)
+    quota, *budgets = await asyncio.gather(
+        deepl_quota(env), *(cms_budget(client, region.region, env) for region in check.regions)
+    )
+    return CostResult(
+        check, quota, {region.region: b for region, b in zip(check.regions, budgets, strict=True)}
+    )
