@@ -10,7 +10,8 @@ from tests.http_fixtures import run_cli
 
 def test_regions_json_and_table(server: HTTPServer, reference_dir: Path) -> None:
     server.expect_request("/api/v3/regions/").respond_with_data(
-        (reference_dir / "live-2024.5" / "regions.json").read_bytes(), content_type="application/json"
+        (reference_dir / "live-2024.5" / "regions.json").read_bytes(),
+        content_type="application/json",
     )
     result = run_cli(["--base-url", server.url_for("/"), "regions", "--format", "json"])
     assert result.returncode == 0, result.stderr
