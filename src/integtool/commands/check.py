@@ -59,7 +59,7 @@ def check(
     fail_kinds = parse_kinds(fail_on)
     request = CheckRequest(
         regions=split_values(regions or []),
-        all_regions=all_regions,
+        all_regions=all_regions or (app.demo and not regions),
         languages=split_values(language or []),
         stale_days=stale_days or app.config.stale_days,
         source_overrides=parse_sources(source or []),

@@ -51,7 +51,7 @@ def cost(
     providers = _providers(provider)
     request = CheckRequest(
         regions=split_values(regions or []),
-        all_regions=all_regions,
+        all_regions=all_regions or (app.demo and not regions),
         languages=split_values(language or []),
         stale_days=app.config.stale_days,
         source_overrides=parse_sources(source or []),

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from integtool.core.findings import FindingKind
 from integtool.reports.check_data import FINDING_FIELDS, finding_rows, sorted_findings
-from integtool.reports.cost_render import cost_footer
+from integtool.reports.cost_render import cost_footer, region_label
 from integtool.services.check import CheckResult, RegionCheck
 
 KIND_LABEL = {
@@ -37,9 +37,8 @@ def render_table(result: CheckResult, console: Console) -> None:
 def _region_renderable(region: RegionCheck) -> RenderableType:
     analysis = region.analysis
     heading = Text.assemble(
-        (f"{region.name}", "bold"),
-        f" ({region.region}) — {analysis.pages} pages in '{analysis.default_language}', "
-        f"{analysis.stale_pages} stale",
+        (region_label(region), "bold"),
+        f" — {analysis.pages} pages in '{analysis.default_language}', {analysis.stale_pages} stale",
     )
     summary = Table(title="Translations per language", title_justify="left", expand=False)
     for column in ("language", "up to date", "outdated", "missing", "copied", "% up to date"):
@@ -49,15 +48,19 @@ def _region_renderable(region: RegionCheck) -> RenderableType:
             code, str(counts.up_to_date), str(counts.outdated), str(counts.missing),
             str(counts.untranslated_copy), f"{counts.percent_up_to_date:.0f} %",
         )  # fmt: skip
-    findings = Table(title="Findings", title_justify="left", expand=False)
-    for column in ("kind", "lang", "path", "title", "age (days)", "source words"):
-        findings.add_column(column, justify="right" if column[0] in "as" else "left")
+    findings = Table(title="Findings", title_justify="left", expand=True)
+    findings.add_column("kind", no_wrap=True, min_width=8)
+    findings.add_column("lang", no_wrap=True, min_width=4)
+    findings.add_column("title", no_wrap=True, overflow="ellipsis", ratio=2)
+    findings.add_column("path (source's if missing)", no_wrap=True, overflow="ellipsis", ratio=3)
+    findings.add_column("days", justify="right", no_wrap=True)
+    findings.add_column("words", justify="right", no_wrap=True)
     for finding in sorted_findings(region):
         findings.add_row(
             Text(KIND_LABEL[finding.kind], style=_KIND_STYLE[finding.kind]),
             finding.language,
-            finding.path or f"(none; source {finding.source_path or '-'})",
             finding.title,
+            finding.path or finding.source_path or "",
             str(finding.age_days),
             str(finding.words),
         )
@@ -72,7 +75,7 @@ def render_markdown(result: CheckResult) -> str:
     for region in result.regions:
         analysis = region.analysis
         lines += [
-            f"## {_md(region.name)} ({region.region})",
+            f"## {_md(region_label(region))}",
             "",
             f"{analysis.pages} pages in '{analysis.default_language}', "
             f"{analysis.stale_pages} stale.",
@@ -88,7 +91,7 @@ def render_markdown(result: CheckResult) -> str:
         lines += ["", "| kind | language | path | title | age (days) | source words |",
                   "|---|---|---|---|---:|---:|"]  # fmt: skip
         for f in sorted_findings(region):
-            path = f.path or f"(none; source {f.source_path or '-'})"
+            path = f.path or f"(missing; source {f.source_path or '-'})"
             lines.append(
                 f"| {KIND_LABEL[f.kind]} | {f.language} | {_md(path)} | {_md(f.title)} | "
                 f"{f.age_days} | {f.words} |"

@@ -16,39 +16,63 @@ PROVIDER_LABEL = {Provider.DEEPL: "DeepL", Provider.GOOGLE: "Google", Provider.H
 
 
 def euros(amount: float | None) -> str:
-    """`€ 12.34`, or `n/a` where the provider cannot translate."""
-    return "n/a" if amount is None else f"€ {amount:,.2f}"
+    """`12.34`, or `n/a` where the provider cannot translate."""
+    return "n/a" if amount is None else f"{amount:,.2f}"
+
+
+def region_label(region: RegionCheck) -> str:
+    """`Stadt Neustadt (neustadt)`, or just the slug when the name is not known."""
+    return region.region if region.name == region.region else f"{region.name} ({region.region})"
 
 
 def notes(language: str, providers: Sequence[Provider]) -> str:
     """Short remarks on what a provider cannot do for this language."""
     remarks = [f"no {PROVIDER_LABEL[p]}" for p in providers if not supports(p, language)]
     if Provider.DEEPL in providers and deepl_text_only(language):
-        remarks.append("DeepL text-only (no glossary, no HTML)")
+        remarks.append("text-only")
     return "; ".join(remarks)
 
 
 def cost_table(region: RegionCheck, providers: Sequence[Provider]) -> Table:
     """Per-language cost of one region with a total row."""
-    table = Table(title=f"Cost of {region.name} ({region.region})", title_justify="left")
-    table.add_column("language")
-    for name in ("translations", "words", "characters", "incremental"):
-        table.add_column(name, justify="right")
+    table = Table(
+        title=f"Cost of {region_label(region)} in €",
+        title_justify="left",
+    )
+    table.add_column("lang", no_wrap=True)
+    for name in ("pages", "words", "chars", "new chars"):
+        table.add_column(name, justify="right", no_wrap=True)
     for provider in providers:
-        table.add_column(f"€ {PROVIDER_LABEL[provider]}", justify="right")
-    table.add_column("notes")
+        table.add_column(PROVIDER_LABEL[provider], justify="right", no_wrap=True)
 
-    def row(label: str, line: CostLine, remark: str, style: str = "") -> None:
+    def row(label: str, line: CostLine, style: str = "") -> None:
         table.add_row(
             label, f"{line.translations:,}", f"{line.words:,}", f"{line.characters:,}",
             f"{line.incremental_characters:,}", *(euros(line.eur.get(p)) for p in providers),
-            remark, style=style,
+            style=style,
         )  # fmt: skip
 
-    for code, line in region.cost.items():
-        row(code, line, notes(code, providers))
-    row("total", region.cost_total, "", "bold")
+    order = {code: index for index, code in enumerate(region.languages)}
+    for code, line in sorted(region.cost.items(), key=lambda item: order.get(item[0], 99)):
+        row(code, line)
+    row("total", region.cost_total, "bold")
     return table
+
+
+def provider_limits(region: RegionCheck, providers: Sequence[Provider]) -> list[str]:
+    """Lines naming the languages a provider cannot translate, or DeepL only as plain text."""
+    lines = []
+    for provider in providers:
+        missing = [code for code in region.cost if not supports(provider, code)]
+        if missing:
+            lines.append(f"Not offered by {PROVIDER_LABEL[provider]}: {', '.join(missing)}.")
+    text_only = [code for code in region.cost if deepl_text_only(code)]
+    if Provider.DEEPL in providers and text_only:
+        lines.append(
+            f"DeepL translates {', '.join(text_only)} as plain text only "
+            "(no glossary, no HTML handling)."
+        )
+    return lines
 
 
 def allowance_line(what: str, allowance: Allowance, needed: int, unit: str) -> str:
@@ -74,6 +98,8 @@ def render_cost_table(
     """Every region's cost table, then what is known of quota and budget."""
     for region in result.regions:
         console.print(cost_table(region, providers))
+        for remark in provider_limits(region, providers):
+            console.print(remark, markup=False, highlight=False)
         budget = budgets.get(region.region, Allowance(None))
         words = region.cost_total.words
         line = allowance_line(f"CMS budget of {region.region}", budget, words, "words")

@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from integtool.config import Config
@@ -77,6 +77,8 @@ async def run_check(
     requested language exists in none of the checked regions.
     """
     names: dict[str, str] = {}
+    if not request.regions and not request.all_regions and config.regions:
+        request = replace(request, regions=list(config.regions))
     if request.all_regions:
         regions = await client.regions()
         names = {region.slug: region.name for region in regions}
@@ -84,7 +86,9 @@ async def run_check(
     else:
         slugs = list(dict.fromkeys(request.regions))
     if not slugs:
-        raise UsageError("Name at least one region, or use --all-regions.")
+        raise UsageError(
+            "Name at least one region, use --all-regions, or configure [regions.<slug>]."
+        )
     slots = asyncio.Semaphore(REGIONS_AT_ONCE)
 
     async def one(slug: str) -> RegionCheck | RegionFailure:
