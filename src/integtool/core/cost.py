@@ -7,9 +7,10 @@ be left out of the incremental figure.
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from integtool.core.html_segments import split_blocks
 from integtool.core.models import PageTranslation
 from integtool.core.providers_support import Provider, supports
-from integtool.core.segments import segment_key, text_segments
+from integtool.core.segments import segment_key, visible_text
 from integtool.core.text import cms_word_count
 
 KnownSegment = Callable[[str, str], bool]
@@ -57,9 +58,15 @@ class TextMeasure:
 
 
 def measure(title: str, content: str) -> TextMeasure:
-    """Words by the CMS rule; characters by DeepL's rule (code points of text, tags free)."""
-    texts = [title.strip(), *text_segments(content)] if title.strip() else text_segments(content)
-    segments = tuple((segment_key(text), len(text)) for text in texts)
+    """Words by the CMS rule; characters by DeepL's rule (code points of text, tags free).
+
+    Segments are the title and the content's blocks, keyed like the translation memory keys
+    them (by their source HTML), and sized by their visible text.
+    """
+    blocks = split_blocks(content).segments
+    segments = tuple((segment_key(block), len(visible_text(block))) for block in blocks)
+    if title.strip():
+        segments = ((segment_key(title.strip()), len(title.strip())), *segments)
     return TextMeasure(cms_word_count(title, content), sum(size for _, size in segments), segments)
 
 

@@ -1,17 +1,10 @@
 """Paragraph segments of page HTML: the unit of cost, translation memory and re-translation."""
 
 import hashlib
-import re
 from html import unescape
 
+from integtool.core.html_segments import split_blocks
 from integtool.core.text import strip_tags
-
-_BLOCK_TAG = re.compile(
-    r"<!--.*?-->|</?(?:p|h[1-6]|li|ul|ol|div|table|thead|tbody|tfoot|tr|td|th|blockquote|section"
-    r"|article|aside|header|footer|nav|br|hr|dl|dt|dd|figure|figcaption|pre|address|details"
-    r"|summary)\b[^>]*>",
-    re.IGNORECASE | re.DOTALL,
-)
 
 
 def text_segments(html: str) -> list[str]:
@@ -20,12 +13,12 @@ def text_segments(html: str) -> list[str]:
     Inline markup (`<strong>`, `<a>`) stays inside its paragraph; whitespace between blocks is
     not part of any segment.
     """
-    segments = []
-    for part in _BLOCK_TAG.split(html):
-        text = unescape(strip_tags(part)).strip()
-        if text:
-            segments.append(text)
-    return segments
+    return [visible_text(segment) for segment in split_blocks(html).segments]
+
+
+def visible_text(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment (tags removed, entities resolved)."""
+    return unescape(strip_tags(fragment)).strip()
 
 
 def segment_key(text: str) -> str:

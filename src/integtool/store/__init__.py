@@ -1,0 +1,1 @@
+"""SQLite state: drafts, translation memory, glossary sync, run history."""

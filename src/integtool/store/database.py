@@ -1,0 +1,108 @@
+"""Opening the state database: WAL, foreign keys, and numbered migrations.
+
+Every write that matters is committed before the next network call, so a killed process loses
+at most the request that was in flight.
+"""
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from integtool.errors import UsageError
+
+MIGRATIONS: Sequence[str] = (
+    # 1: translation memory and drafts
+    """
+    CREATE TABLE translation_memory (
+        source_key TEXT NOT NULL,
+        source_language TEXT NOT NULL,
+        target_language TEXT NOT NULL,
+        glossary_version TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        target_text TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (source_key, source_language, target_language, glossary_version)
+    );
+    CREATE INDEX translation_memory_pair
+        ON translation_memory (source_language, target_language);
+    CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY,
+        region TEXT NOT NULL,
+        language TEXT NOT NULL,
+        source_language TEXT NOT NULL,
+        default_page_id INTEGER NOT NULL,
+        source_page_id INTEGER NOT NULL,
+        source_last_updated TEXT NOT NULL,
+        target_page_id INTEGER,
+        target_last_updated TEXT,
+        path TEXT,
+        title TEXT NOT NULL,
+        content TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        glossary_version TEXT NOT NULL,
+        characters_sent INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'draft'
+            CHECK (status IN ('draft', 'accepted', 'rejected', 'pushed')),
+        qa TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX drafts_by_region_language ON drafts (region, language, status);
+    CREATE TABLE glossary_sync (
+        glossary_hash TEXT PRIMARY KEY,
+        provider TEXT NOT NULL,
+        remote_id TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
+)
+
+
+def default_state_path() -> Path:
+    """The state file under the platform's data directory."""
+    return Path(platformdirs.user_data_dir("integtool")) / "integtool.sqlite"
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the state database."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+    except (OSError, sqlite3.Error) as error:
+        raise UsageError(f"The state file {path} cannot be opened: {error}.") from None
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        migrate(connection)
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise UsageError(f"The state file {path} is not a usable database: {error}.") from None
+    return connection
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Apply the migrations this file has not seen yet, each in one transaction."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise UsageError(
+            f"The state file was written by a newer integtool (schema {version}); "
+            "upgrade integtool."
+        )
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(script):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
