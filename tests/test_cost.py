@@ -105,8 +105,8 @@ def test_incremental_characters_leave_out_known_segments() -> None:
     text = measure("Kita", "<p>Erster Absatz.</p><p>Zweiter Absatz.</p>")
     assert text.characters == 4 + 14 + 15
     known_keys = {key for key, size in text.segments if size == 14}
-    assert text.incremental_characters("ar", lambda key, _lang: key in known_keys) == 19
-    assert text.incremental_characters("ar", None) == 33
+    assert text.incremental_characters("de", "ar", lambda key, _src, _lang: key in known_keys) == 19
+    assert text.incremental_characters("de", "ar", None) == 33
     line = CostLine(1, text.words, text.characters, 19)
     price(line, "ar", Prices(), [Provider.DEEPL])
     assert line.eur[Provider.DEEPL] == pytest.approx(19 * 20 / 1e6)

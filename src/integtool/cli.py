@@ -51,6 +51,15 @@ def root(
             help="Use the bundled demo instance instead of a server.",
         ),
     ] = False,
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            "--state",
+            envvar="INTEGTOOL_STATE",
+            help="SQLite state file (drafts, translation memory, history).",
+            dir_okay=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only data and errors.")
     ] = False,
@@ -63,7 +72,7 @@ def root(
 ) -> None:
     """integtool: what is missing, outdated or unread, and what fixing it costs."""
     ctx.obj = AppContext(
-        config_path=config, base_url=base_url, demo=demo, quiet=quiet, verbose=verbose
+        config_path=config, base_url=base_url, demo=demo, state=state, quiet=quiet, verbose=verbose
     )
 
 

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from integtool.config import Config, load_config
 from integtool.errors import ConfigError
+from integtool.store.database import default_state_path
 
 
 @dataclass
@@ -18,6 +19,7 @@ class AppContext:
     config_path: Path | None = None
     base_url: str | None = None
     demo: bool = False
+    state: Path | None = None
     quiet: bool = False
     verbose: bool = False
     out: Console = field(default_factory=lambda: Console(soft_wrap=False))
@@ -32,6 +34,11 @@ class AppContext:
                 raise ConfigError(f"The base URL {self.base_url!r} is not an http(s) URL.")
             config = replace(config, base_url=self.base_url.rstrip("/"))
         return config
+
+    @property
+    def state_path(self) -> Path:
+        """The SQLite state file (`--state`, else under the platform data directory)."""
+        return self.state or default_state_path()
 
     @property
     def show_progress(self) -> bool:

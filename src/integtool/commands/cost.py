@@ -20,6 +20,8 @@ from integtool.reports.cost_render import render_cost_csv, render_cost_table
 from integtool.services.check import CheckRequest
 from integtool.services.content_session import open_content
 from integtool.services.cost import CostResult, run_cost
+from integtool.store.database import connect
+from integtool.store.memory import TranslationMemory, known_segments
 
 
 def cost(
@@ -90,5 +92,8 @@ async def _run(app: AppContext, request: CheckRequest) -> CostResult:
     identifier = (
         FastTextIdentifier() if FindingKind.UNTRANSLATED_COPY in request.cost_kinds else None
     )
+    known = None
+    if app.state_path.is_file():  # without a state there is no memory: incremental = full
+        known = known_segments(TranslationMemory(connect(app.state_path)))
     async with open_content(app.config, demo=app.demo) as client:
-        return await run_cost(client, app.config, request, identifier)
+        return await run_cost(client, app.config, request, identifier, known=known)

@@ -13,8 +13,8 @@ from integtool.core.providers_support import Provider, supports
 from integtool.core.segments import segment_key, visible_text
 from integtool.core.text import cms_word_count
 
-KnownSegment = Callable[[str, str], bool]
-"""(segment key, target language) -> whether the translation memory already has it."""
+KnownSegment = Callable[[str, str, str], bool]
+"""(segment key, source language, target language) -> whether the memory already has it."""
 
 
 DEFAULT_HUMAN_RATES: Mapping[str, float] = {
@@ -50,11 +50,13 @@ class TextMeasure:
     segments: tuple[tuple[str, int], ...]
     """(segment key, characters) of the title and of each content paragraph."""
 
-    def incremental_characters(self, language: str, known: KnownSegment | None) -> int:
+    def incremental_characters(
+        self, source_language: str, language: str, known: KnownSegment | None
+    ) -> int:
         """Characters of the segments the translation memory cannot supply."""
         if known is None:
             return self.characters
-        return sum(size for key, size in self.segments if not known(key, language))
+        return sum(size for key, size in self.segments if not known(key, source_language, language))
 
 
 def measure(title: str, content: str) -> TextMeasure:
@@ -130,7 +132,7 @@ def estimate(
         line.translations += 1
         line.words += text.words
         line.characters += text.characters
-        line.incremental_characters += text.incremental_characters(language, known)
+        line.incremental_characters += text.incremental_characters(source.language, language, known)
     total = CostLine(eur=dict.fromkeys(providers, 0.0))
     for language, line in lines.items():
         price(line, language, prices, providers)

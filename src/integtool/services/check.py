@@ -9,7 +9,7 @@ from integtool.config import Config
 from integtool.content.client import IntegreatClient
 from integtool.core.analysis import RegionAnalysis, analyse_region
 from integtool.core.copy_detection import LanguageIdentifier
-from integtool.core.cost import CostLine, estimate
+from integtool.core.cost import CostLine, KnownSegment, estimate
 from integtool.core.findings import FindingKind
 from integtool.core.language_tree import LanguageTreeError, resolve_sources, with_ancestors
 from integtool.core.providers_support import Provider
@@ -70,6 +70,7 @@ async def run_check(
     request: CheckRequest,
     identifier: LanguageIdentifier | None,
     on_region_done: Callable[[str], None] | None = None,
+    known: KnownSegment | None = None,
 ) -> CheckResult:
     """Check every requested region; failures of single regions are collected, not raised.
 
@@ -94,7 +95,7 @@ async def run_check(
     async def one(slug: str) -> RegionCheck | RegionFailure:
         async with slots:
             try:
-                checked = await check_region(client, config, request, slug, identifier)
+                checked = await check_region(client, config, request, slug, identifier, known)
             except IntegtoolError as error:
                 return RegionFailure(slug, error)
         checked.name = names.get(slug, slug)
@@ -124,6 +125,7 @@ async def check_region(
     request: CheckRequest,
     slug: str,
     identifier: LanguageIdentifier | None,
+    known: KnownSegment | None = None,
 ) -> RegionCheck:
     """Read one region (languages, then all needed page lists at once) and analyse it."""
     codes = [language.code for language in await client.languages(slug)]
@@ -154,5 +156,5 @@ async def check_region(
         for finding in analysis.findings
         if finding.kind in request.cost_kinds and finding.basis_id is not None
     ]
-    lines, total = estimate(items, config.prices, request.providers)
+    lines, total = estimate(items, config.prices, request.providers, known)
     return RegionCheck(slug, slug, needed, analysis, lines, total)

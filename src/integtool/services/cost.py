@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from integtool.config import Config
 from integtool.content.client import IntegreatClient
 from integtool.core.copy_detection import LanguageIdentifier
+from integtool.core.cost import KnownSegment
 from integtool.services.budget import Allowance, cms_budget, deepl_quota
 from integtool.services.check import CheckRequest, CheckResult, run_check
 
@@ -27,9 +28,10 @@ async def run_cost(
     request: CheckRequest,
     identifier: LanguageIdentifier | None,
     env: Mapping[str, str] = os.environ,
+    known: KnownSegment | None = None,
 ) -> CostResult:
     """Check the regions, then read quota and budgets (concurrently; never fatal)."""
-    check = await run_check(client, config, request, identifier)
+    check = await run_check(client, config, request, identifier, known=known)
     quota, *budgets = await asyncio.gather(
         deepl_quota(env), *(cms_budget(client, region.region, env) for region in check.regions)
     )
