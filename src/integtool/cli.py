@@ -10,6 +10,7 @@ from integtool import __version__
 from integtool.commands.catalog import languages, regions
 from integtool.commands.check import check
 from integtool.commands.cost import cost
+from integtool.commands.glossary import glossary_app
 from integtool.context import AppContext
 from integtool.errors import IntegtoolError
 from integtool.exitcodes import ExitCode
@@ -80,6 +81,7 @@ app.command()(check)
 app.command()(cost)
 app.command()(regions)
 app.command()(languages)
+app.add_typer(glossary_app, name="glossary")
 
 
 def main() -> None:

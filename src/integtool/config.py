@@ -17,7 +17,7 @@ from integtool.core.cost import Prices
 from integtool.errors import ConfigError
 
 DEFAULT_BASE_URL = "https://cms.integreat-app.de"
-_TOP_KEYS = {"base_url", "stale_days", "http", "regions", "prices"}
+_TOP_KEYS = {"base_url", "stale_days", "thorough_copy_detection", "http", "regions", "prices"}
 _PRICE_KEYS = {
     "deepl_per_million_characters", "google_per_million_characters", "human_per_word",
     "human_per_word_by_language",
@@ -54,6 +54,8 @@ class Config:
     regions: Mapping[str, RegionSettings] = field(default_factory=dict)
     path: Path | None = None
     prices: Prices = field(default_factory=Prices)
+    thorough_copy_detection: bool = False
+    """Ask the language model about every text, not only those sharing words with another."""
 
     def sources_for(self, region: str) -> Mapping[str, str]:
         """The configured language tree of a region (empty: default tree)."""
@@ -127,7 +129,12 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"{where}: base_url must be an http(s) URL.")
     stale_days = int(_number(data, "stale_days", 365, where, integer=True, minimum=1))
-    return Config(base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where))
+    thorough = data.get("thorough_copy_detection", False)
+    if not isinstance(thorough, bool):
+        raise ConfigError(f"{where}: 'thorough_copy_detection' must be true or false.")
+    return Config(
+        base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where), thorough
+    )
 
 
 def _prices(data: Mapping[str, Any], where: str) -> Prices:

@@ -4,7 +4,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from integtool.core.copy_detection import LanguageIdentifier, copy_reason
+from integtool.core.copy_detection import LanguageIdentifier, PageTexts, copy_reason
 from integtool.core.findings import Finding, FindingKind, LanguageSummary
 from integtool.core.models import PageTranslation
 from integtool.core.status import LinkedPage, State, link_translations, page_states
@@ -35,6 +35,7 @@ def analyse_region(
     now: datetime,
     stale_days: int,
     identifier: LanguageIdentifier | None,
+    thorough_copies: bool = False,
 ) -> RegionAnalysis:
     """Check every page of a region in the target languages.
 
@@ -49,6 +50,7 @@ def analyse_region(
     )
     result.pages = len(linked)
     stale_before = now - timedelta(days=stale_days)
+    ancestors = {code: _ancestors(code, sources) for code in targets}
     words: dict[int, int] = result.words_by_translation
 
     def words_of(page: PageTranslation) -> int:
@@ -79,6 +81,7 @@ def analyse_region(
                 )
             )
         states = page_states(page, sources)
+        texts = PageTexts({c: t.title + " " + t.excerpt for c, t in page.translations.items()})
         for code in targets:
             state = states[code]
             summary = result.summary[code]
@@ -100,10 +103,7 @@ def analyse_region(
             if translation is None:
                 continue
             result.translations_examined += 1
-            reason = copy_reason(
-                translation.title + " " + translation.excerpt, code,
-                basis.title + " " + basis.excerpt, basis.language, identifier,
-            )  # fmt: skip
+            reason = copy_reason(code, texts, ancestors[code], identifier, thorough=thorough_copies)
             if reason is not None:
                 summary.untranslated_copy += 1
                 result.findings.append(
@@ -155,6 +155,16 @@ def _nearest_existing(
             return found
         current = sources.get(current)
     return page.default
+
+
+def _ancestors(code: str, sources: Mapping[str, str | None]) -> list[str]:
+    """The languages `code` is translated from, nearest first."""
+    chain = []
+    current = sources.get(code)
+    while current is not None:
+        chain.append(current)
+        current = sources.get(current)
+    return chain
 
 
 def _days(now: datetime, then: datetime) -> int:

@@ -149,6 +149,7 @@ async def check_region(
         now=request.now,
         stale_days=request.stale_days,
         identifier=identifier,
+        thorough_copies=config.thorough_copy_detection,
     )
     by_id = {page.id: page for page_list in page_lists for page in page_list}
     items = [

@@ -1,0 +1,212 @@
+"""`integtool glossary validate|show|export`: the municipality's terminology file."""
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+from rich.table import Table
+
+from integtool.commands.options import TableFormat, app_context
+from integtool.context import AppContext
+from integtool.core.glossary import Glossary, to_csv, to_deepl_tsv, to_tbx
+from integtool.core.providers_support import deepl_text_only
+from integtool.errors import UsageError
+from integtool.exitcodes import ExitCode
+from integtool.services.glossary_files import GlossaryFile, read_glossary_file, write_export
+
+glossary_app = typer.Typer(
+    name="glossary",
+    help="Validate, show and export the municipal glossary (format: docs/glossary.md).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+GlossaryPath = Annotated[
+    Path | None,
+    typer.Argument(help="Glossary file (TOML) [default: ./glossary.toml].", show_default=False),
+]
+
+
+class ExportFormat(StrEnum):
+    """Export formats: DeepL's entries for one pair, a spreadsheet, or TBX for CAT tools."""
+
+    deepl_tsv = "deepl-tsv"
+    csv = "csv"
+    tbx = "tbx"
+
+
+@glossary_app.command()
+def validate(ctx: typer.Context, file: GlossaryPath = None) -> None:
+    """Check a glossary: each problem as FILE:LINE: message; exit 2 when there are errors."""
+    app = app_context(ctx)
+    loaded = read_glossary_file(file)
+    for line in loaded.problem_lines(warnings=not app.quiet):
+        app.err.print(line, markup=False, highlight=False)
+    if loaded.report.errors or loaded.report.glossary is None:
+        raise typer.Exit(ExitCode.USAGE)
+    glossary = loaded.report.glossary
+    kept = sum(entry.keep for entry in glossary.entries)
+    uncertain = sum(len(entry.uncertain) for entry in glossary.entries)
+    warnings = len(loaded.report.warnings)
+    sys.stdout.write(
+        f"{loaded.label}: OK, {len(glossary.entries)} terms ({kept} kept), "
+        f"{len(glossary.languages)} languages ({', '.join(glossary.languages)}), "
+        f"{uncertain} uncertain targets, {warnings} warning{'' if warnings == 1 else 's'}.\n"
+    )
+
+
+@glossary_app.command()
+def show(
+    ctx: typer.Context,
+    file: GlossaryPath = None,
+    language: Annotated[
+        str | None, typer.Option("--language", "-l", help="Show only this target language.")
+    ] = None,
+    output: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = TableFormat.table,
+) -> None:
+    """List the terms with their targets and flags (uncertain targets end in '(?)')."""
+    app = app_context(ctx)
+    loaded = _usable(app, read_glossary_file(file))
+    glossary = loaded.report.glossary
+    assert glossary is not None  # _usable checked it
+    languages = _languages(glossary, language)
+    if output is TableFormat.json:
+        data = _show_data(loaded, glossary, languages, language)
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    app.out.print(_table(glossary, languages), markup=False, highlight=False)
+
+
+@glossary_app.command()
+def export(
+    ctx: typer.Context,
+    file: GlossaryPath = None,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormat.deepl_tsv,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language", "-l", help="Target language (required for deepl-tsv; else: all)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+        ),
+    ] = None,
+) -> None:
+    """Export as DeepL TSV entries (one language pair), CSV (all languages) or TBX-Basic."""
+    app = app_context(ctx)
+    glossary = _usable(app, read_glossary_file(file)).report.glossary
+    assert glossary is not None  # _usable checked it
+    if output_format is ExportFormat.deepl_tsv:
+        if language is None:
+            raise UsageError("--format deepl-tsv needs --language (DeepL takes one pair per list).")
+        _languages(glossary, language)
+        if deepl_text_only(language):
+            app.note(f"integtool: note: DeepL offers no glossaries for '{language}'.")
+        text = to_deepl_tsv(glossary, language)
+        if not text:
+            raise UsageError(
+                f"The glossary has no entries for '{language}' (DeepL rejects empty glossaries)."
+            )
+    elif output_format is ExportFormat.csv:
+        text = to_csv(glossary, _languages(glossary, language))
+    else:
+        text = to_tbx(glossary, _languages(glossary, language))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_export(output, text)
+        app.note(f"integtool: wrote {output}")
+
+
+def _table(glossary: Glossary, languages: list[str]) -> Table:
+    """One row per term for one language; else one row per language, a section per term.
+
+    Seven target columns side by side are unreadable in 80 columns.
+    """
+    title = glossary.name or None
+    if len(languages) == 1:
+        table = Table(glossary.source_language, languages[0], "flags", title=title)
+    else:
+        table = Table(glossary.source_language, "lang", "target", "flags", title=title)
+    for entry in glossary.entries:
+        flags = [flag for flag, on in (("keep", entry.keep), ("case", entry.case_sensitive)) if on]
+        if entry.forms:
+            flags.append(f"+{len(entry.forms)} form{'s' if len(entry.forms) != 1 else ''}")
+        cells = []
+        for code in languages:
+            target = entry.target(code) or ""
+            cells.append(f"{target} (?)" if code in entry.uncertain else target)
+        if len(languages) == 1:
+            table.add_row(entry.source, cells[0], ", ".join(flags))
+            continue
+        for row, (code, cell) in enumerate(zip(languages, cells, strict=True)):
+            first = row == 0
+            table.add_row(
+                entry.source if first else "",
+                code,
+                cell,
+                ", ".join(flags) if first else "",
+                end_section=row == len(languages) - 1,
+            )
+    return table
+
+
+def _usable(app: AppContext, loaded: GlossaryFile) -> GlossaryFile:
+    """The file when it has no errors; else its errors on stderr and exit 2."""
+    if loaded.report.errors or loaded.report.glossary is None:
+        for line in loaded.problem_lines(warnings=False):
+            app.err.print(line, markup=False, highlight=False)
+        loaded.require_valid()
+    return loaded
+
+
+def _languages(glossary: Glossary, language: str | None) -> list[str]:
+    """The target languages to show: all of the glossary's, or the one asked for."""
+    if language is None:
+        return list(glossary.languages)
+    if language not in glossary.languages:
+        raise UsageError(
+            f"The glossary has no language '{language}' (it has: {', '.join(glossary.languages)})."
+        )
+    return [language]
+
+
+def _show_data(
+    loaded: GlossaryFile, glossary: Glossary, languages: list[str], language: str | None
+) -> dict[str, Any]:
+    """The JSON of `show`; `content_hash` is the pair's hash when one language was asked for."""
+    return {
+        "file": loaded.label,
+        "name": glossary.name,
+        "source_language": glossary.source_language,
+        "languages": languages,
+        "content_hash": glossary.content_hash(language),
+        "terms": [
+            {
+                "source": entry.source,
+                "forms": list(entry.forms),
+                "keep": entry.keep,
+                "case_sensitive": entry.case_sensitive,
+                "targets": {code: target for code in languages if (target := entry.target(code))},
+                "target_forms": {
+                    code: list(entry.target_forms[code])
+                    for code in languages
+                    if code in entry.target_forms
+                },
+                "uncertain": sorted(code for code in entry.uncertain if code in languages),
+                "note": entry.note,
+                "line": entry.line,
+            }
+            for entry in glossary.entries
+        ],
+    }
