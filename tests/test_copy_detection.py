@@ -24,7 +24,9 @@ UKRAINIAN = "Відомство у справах іноземців відпо�
 IDENTIFIER = FastTextIdentifier()
 
 
-def reason(text: str, language: str, others: dict[str, str], *, thorough: bool = False) -> str | None:
+def reason(
+    text: str, language: str, others: dict[str, str], *, thorough: bool = False
+) -> str | None:
     """The verdict on `text` under `language` on a page with the `others` texts (first = source)."""
     page = PageTexts({**others, language: text})
     return copy_reason(language, page, list(others)[:1], IDENTIFIER, thorough=thorough)
@@ -91,4 +93,6 @@ def test_results_are_deterministic() -> None:
 
 def test_language_code_mapping() -> None:
     assert base_code("de-si") == "de" and base_code("prs") == "fa" and base_code("en-gb") == "en"
-    assert script_of("ckb") == "Arabic" and script_of("uk") == "Cyrillic" and script_of("xx") is None
+    assert (
+        script_of("ckb") == "Arabic" and script_of("uk") == "Cyrillic" and script_of("xx") is None
+    )
