@@ -11,7 +11,8 @@ from rich.table import Table
 
 from integtool.commands.options import TableFormat, app_context
 from integtool.context import AppContext
-from integtool.core.glossary import Glossary, to_csv, to_deepl_tsv, to_tbx
+from integtool.core.glossary import Glossary
+from integtool.core.glossary_export import to_csv, to_deepl_tsv, to_tbx
 from integtool.core.providers_support import deepl_text_only
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode

@@ -134,7 +134,7 @@ def render_cost_csv(result: CheckResult, providers: Sequence[Provider]) -> str:
 def cost_footer(region: RegionCheck) -> str:
     """One line under the check table: what fixing the missing and outdated pages costs."""
     total = region.cost_total
-    prices = ", ".join(f"{PROVIDER_LABEL[p]} {euros(amount)}" for p, amount in total.eur.items())
+    prices = ", ".join(f"{PROVIDER_LABEL[p]} € {euros(amount)}" for p, amount in total.eur.items())
     return (
         f"Cost to translate the missing and outdated pages: {total.translations:,} translations, "
         f"{total.words:,} words, {total.characters:,} characters — {prices}."
