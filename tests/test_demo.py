@@ -50,6 +50,11 @@ def test_demo_summary_invariant(demo_report: dict[str, object]) -> None:
         for counts in region["summary"].values():
             assert counts["up_to_date"] + counts["outdated"] + counts["missing"] == region["pages"]
         assert region["pages"] >= 30
+        priced = [f for f in region["findings"] if f["kind"] in ("missing", "outdated")]
+        cost = region["cost"]
+        assert cost["total"]["translations"] == len(priced)
+        assert cost["total"]["words"] == sum(f["words"] for f in priced)
+        assert set(cost["total"]["eur"]) == {"deepl", "google", "human"}
 
 
 def test_demo_table_shows_every_kind_and_the_cost() -> None:
