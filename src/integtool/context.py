@@ -1,15 +1,20 @@
 """Per-invocation state shared by the commands: global options, configuration, consoles."""
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from integtool.config import Config, load_config
 from integtool.errors import ConfigError
 from integtool.store.database import default_state_path
+
+if TYPE_CHECKING:
+    from integtool.services.check import RegionFailure
 
 
 @dataclass
@@ -44,6 +49,15 @@ class AppContext:
     def show_progress(self) -> bool:
         """Progress display only for a person watching a terminal."""
         return not self.quiet and self.err.is_terminal
+
+    def report_failures(self, failures: Iterable["RegionFailure"]) -> None:
+        """One line on stderr per region that could not be processed (shown even with -q)."""
+        for failure in failures:
+            self.err.print(
+                f"integtool: region '{failure.region}' failed: {failure.error}",
+                markup=False,
+                highlight=False,
+            )
 
     def note(self, message: str) -> None:
         """A diagnostic line on stderr (suppressed by --quiet)."""

@@ -66,12 +66,7 @@ def check(
         now=datetime.now(UTC),
     )
     result = asyncio.run(_run(app, request))
-    for failure in result.failures:
-        app.err.print(
-            f"integtool: region '{failure.region}' failed: {failure.error}",
-            markup=False,
-            highlight=False,
-        )
+    app.report_failures(result.failures)
     if output is ReportFormat.json:
         sys.stdout.write(
             orjson.dumps(check_data(result), option=orjson.OPT_INDENT_2).decode() + "\n"

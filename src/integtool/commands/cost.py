@@ -62,12 +62,7 @@ def cost(
         providers=providers,
     )
     result = asyncio.run(_run(app, request))
-    for failure in result.check.failures:
-        app.err.print(
-            f"integtool: region '{failure.region}' failed: {failure.error}",
-            markup=False,
-            highlight=False,
-        )
+    app.report_failures(result.check.failures)
     if output == "json":
         data = cost_data(result.check, providers, result.quota, result.budgets)
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
