@@ -5,9 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from integtool.core.cost import CostLine, Prices, estimate, measure, price
+from integtool.core.html_segments import split_blocks
 from integtool.core.models import PageTranslation
 from integtool.core.providers_support import Provider
-from integtool.core.segments import text_segments
+from integtool.core.segments import visible_text
 from integtool.core.text import cms_word_count, django_strip_tags, strip_tags
 from tests.test_analysis import NOW
 
@@ -42,7 +43,8 @@ def test_hand_counted_words_and_characters(
 
 def test_segments_are_paragraphs_with_inline_markup_inside() -> None:
     html = "<h2>Termin</h2>\n<p>Bitte <a href='x'>hier</a> buchen.</p><p>   </p><br>Danke"
-    assert text_segments(html) == ["Termin", "Bitte hier buchen.", "Danke"]
+    texts = [visible_text(segment) for segment in split_blocks(html).segments]
+    assert texts == ["Termin", "Bitte hier buchen.", "Danke"]
 
 
 HTMLISH = st.lists(

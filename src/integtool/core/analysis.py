@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from integtool.core.copy_detection import LanguageIdentifier, PageTexts, copy_reason
 from integtool.core.findings import Finding, FindingKind, LanguageSummary
+from integtool.core.language_tree import ancestors
 from integtool.core.models import PageTranslation
 from integtool.core.status import LinkedPage, State, link_translations, page_states
 from integtool.core.text import cms_word_count
@@ -18,13 +19,13 @@ class RegionAnalysis:
     """Summary per target language, findings, and the number of pages examined."""
 
     default_language: str
-    targets: list[str]
     summary: dict[str, LanguageSummary]
     findings: list[Finding]
     pages: int
     stale_pages: int = 0
     translations_examined: int = 0
     words_by_translation: dict[int, int] = field(default_factory=dict)
+    """CMS words of every text a finding is based on, by translation id (reused by the cost)."""
 
 
 def analyse_region(
@@ -46,11 +47,10 @@ def analyse_region(
     linked = link_translations(default_language, pages_by_language)
     targets = [code for code in targets if code != default_language]
     result = RegionAnalysis(
-        default_language, list(targets), {code: LanguageSummary() for code in targets}, [], 0
+        default_language, {code: LanguageSummary() for code in targets}, [], len(linked)
     )
-    result.pages = len(linked)
     stale_before = now - timedelta(days=stale_days)
-    ancestors = {code: _ancestors(code, sources) for code in targets}
+    chains = {code: ancestors(code, sources) for code in targets}
     words: dict[int, int] = result.words_by_translation
 
     def words_of(page: PageTranslation) -> int:
@@ -88,7 +88,7 @@ def analyse_region(
             translation = page.translations.get(code)
             source_code = sources[code] or default_language
             source = page.translations.get(source_code)
-            basis = source or _nearest_existing(page, code, sources)
+            basis = _nearest_existing(page, chains[code])
             if state is State.UP_TO_DATE:
                 summary.up_to_date += 1
             elif state is State.OUTDATED:
@@ -103,7 +103,7 @@ def analyse_region(
             if translation is None:
                 continue
             result.translations_examined += 1
-            reason = copy_reason(code, texts, ancestors[code], identifier, thorough=thorough_copies)
+            reason = copy_reason(code, texts, chains[code], identifier, thorough=thorough_copies)
             if reason is not None:
                 summary.untranslated_copy += 1
                 result.findings.append(
@@ -144,27 +144,11 @@ def _finding(
     )
 
 
-def _nearest_existing(
-    page: LinkedPage, code: str, sources: Mapping[str, str | None]
-) -> PageTranslation:
+def _nearest_existing(page: LinkedPage, chain: Sequence[str]) -> PageTranslation:
     """The closest ancestor translation that exists (the default page always does)."""
-    current = sources.get(code)
-    while current is not None:
-        found = page.translations.get(current)
-        if found is not None:
-            return found
-        current = sources.get(current)
-    return page.default
-
-
-def _ancestors(code: str, sources: Mapping[str, str | None]) -> list[str]:
-    """The languages `code` is translated from, nearest first."""
-    chain = []
-    current = sources.get(code)
-    while current is not None:
-        chain.append(current)
-        current = sources.get(current)
-    return chain
+    return next(
+        (page.translations[code] for code in chain if code in page.translations), page.default
+    )
 
 
 def _days(now: datetime, then: datetime) -> int:

@@ -44,16 +44,21 @@ def resolve_sources(
     return sources
 
 
+def ancestors(code: str, sources: Mapping[str, str | None]) -> list[str]:
+    """The languages `code` is (transitively) translated from, nearest first, root last."""
+    chain = []
+    current = sources.get(code)
+    while current is not None:
+        chain.append(current)
+        current = sources.get(current)
+    return chain
+
+
 def with_ancestors(targets: Sequence[str], sources: Mapping[str, str | None]) -> list[str]:
     """The targets plus every language they are (transitively) translated from, root first."""
     needed: dict[str, None] = {}
     for code in targets:
-        chain = []
-        current: str | None = code
-        while current is not None:
-            chain.append(current)
-            current = sources.get(current)
-        for item in reversed(chain):
+        for item in reversed([code, *ancestors(code, sources)]):
             needed.setdefault(item, None)
     root = [code for code, source in sources.items() if source is None]
     return root + [code for code in needed if code not in root]

@@ -1,19 +1,9 @@
-"""Paragraph segments of page HTML: the unit of cost, translation memory and re-translation."""
+"""What a paragraph segment is worth: its visible text and its translation-memory key."""
 
 import hashlib
 from html import unescape
 
-from integtool.core.html_segments import split_blocks
 from integtool.core.text import strip_tags
-
-
-def text_segments(html: str) -> list[str]:
-    """Visible text of each block (paragraph, heading, list item, cell...), entities resolved.
-
-    Inline markup (`<strong>`, `<a>`) stays inside its paragraph; whitespace between blocks is
-    not part of any segment.
-    """
-    return [visible_text(segment) for segment in split_blocks(html).segments]
 
 
 def visible_text(fragment: str) -> str:
