@@ -59,17 +59,20 @@ class TextMeasure:
         return sum(size for key, size in self.segments if not known(key, source_language, language))
 
 
-def measure(title: str, content: str) -> TextMeasure:
+def measure(title: str, content: str, words: int | None = None) -> TextMeasure:
     """Words by the CMS rule; characters by DeepL's rule (code points of text, tags free).
 
     Segments are the title and the content's blocks, keyed like the translation memory keys
-    them (by their source HTML), and sized by their visible text.
+    them (by their source HTML), and sized by their visible text. `words` passes a CMS word
+    count already made (the check counts every text its findings are based on).
     """
     blocks = split_blocks(content).segments
     segments = tuple((segment_key(block), len(visible_text(block))) for block in blocks)
     if title.strip():
         segments = ((segment_key(title.strip()), len(title.strip())), *segments)
-    return TextMeasure(cms_word_count(title, content), sum(size for _, size in segments), segments)
+    if words is None:
+        words = cms_word_count(title, content)
+    return TextMeasure(words, sum(size for _, size in segments), segments)
 
 
 @dataclass(slots=True)
@@ -119,15 +122,20 @@ def estimate(
     prices: Prices,
     providers: Iterable[Provider],
     known: KnownSegment | None = None,
+    words: Mapping[int, int] | None = None,
 ) -> tuple[dict[str, CostLine], CostLine]:
-    """Cost per target language and in total for (target language, source translation) pairs."""
+    """Cost per target language and in total for (target language, source translation) pairs.
+
+    `words` holds CMS word counts already made, by translation id.
+    """
     providers = list(providers)
     measured: dict[int, TextMeasure] = {}
     lines: dict[str, CostLine] = {}
     for language, source in items:
         text = measured.get(source.id)
         if text is None:
-            text = measured[source.id] = measure(source.title, source.content)
+            counted = words.get(source.id) if words is not None else None
+            text = measured[source.id] = measure(source.title, source.content, counted)
         line = lines.setdefault(language, CostLine())
         line.translations += 1
         line.words += text.words

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from integtool.core.cost import CostLine
 from integtool.core.providers_support import Provider, deepl_text_only, supports
+from integtool.reports.cost_data import language_notes
 from integtool.services.budget import Allowance
 from integtool.services.check import CheckResult, RegionCheck
 
@@ -27,8 +28,9 @@ def region_label(region: RegionCheck) -> str:
 
 def notes(language: str, providers: Sequence[Provider]) -> str:
     """Short remarks on what a provider cannot do for this language."""
-    remarks = [f"no {PROVIDER_LABEL[p]}" for p in providers if not supports(p, language)]
-    if Provider.DEEPL in providers and deepl_text_only(language):
+    facts = language_notes(language, providers)
+    remarks = [f"no {PROVIDER_LABEL[Provider(p)]}" for p in facts["unsupported_by"]]
+    if facts["deepl_text_only"]:
         remarks.append("text-only")
     return "; ".join(remarks)
 

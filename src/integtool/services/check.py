@@ -157,5 +157,7 @@ async def check_region(
         for finding in analysis.findings
         if finding.kind in request.cost_kinds and finding.basis_id is not None
     ]
-    lines, total = estimate(items, config.prices, request.providers, known)
+    lines, total = estimate(
+        items, config.prices, request.providers, known, analysis.words_by_translation
+    )
     return RegionCheck(slug, slug, needed, analysis, lines, total)
