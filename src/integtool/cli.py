@@ -10,7 +10,9 @@ from integtool import __version__
 from integtool.commands.catalog import languages, regions
 from integtool.commands.check import check
 from integtool.commands.cost import cost
+from integtool.commands.drafts import drafts_app
 from integtool.commands.glossary import glossary_app
+from integtool.commands.translate import translate
 from integtool.context import AppContext
 from integtool.errors import IntegtoolError
 from integtool.exitcodes import ExitCode
@@ -81,6 +83,8 @@ app.command()(check)
 app.command()(cost)
 app.command()(regions)
 app.command()(languages)
+app.command()(translate)
+app.add_typer(drafts_app, name="drafts")
 app.add_typer(glossary_app, name="glossary")
 
 

@@ -23,7 +23,7 @@ _PRICE_KEYS = {
     "human_per_word_by_language",
 }  # fmt: skip
 _HTTP_KEYS = {"timeout", "retries", "backoff", "max_retry_after", "concurrency"}
-_REGION_KEYS = {"sources"}
+_REGION_KEYS = {"sources", "glossary"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +39,11 @@ class HttpSettings:
 
 @dataclass(frozen=True, slots=True)
 class RegionSettings:
-    """Per-region settings: `sources` maps a language to the language it is translated from."""
+    """Per-region settings: `sources` maps a language to the language it is translated from;
+    `glossary` is the region's glossary file (relative paths: to the configuration file)."""
 
     sources: Mapping[str, str] = field(default_factory=dict)
+    glossary: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,11 @@ class Config:
         """The configured language tree of a region (empty: default tree)."""
         settings = self.regions.get(region)
         return settings.sources if settings else {}
+
+    def glossary_for(self, region: str) -> Path | None:
+        """The configured glossary file of a region, if any."""
+        settings = self.regions.get(region)
+        return settings.glossary if settings else None
 
 
 def find_config(explicit: Path | None, env: Mapping[str, str] = os.environ) -> Path | None:
@@ -124,7 +131,15 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
                 raise ConfigError(
                     f"{where}: regions.{slug}.sources.{target} must be a language code."
                 )
-        regions[slug] = RegionSettings(sources=dict(sources))
+        glossary = table.get("glossary")
+        if glossary is not None and (not isinstance(glossary, str) or not glossary):
+            raise ConfigError(f"{where}: regions.{slug}.glossary must be a file path.")
+        glossary_path = None
+        if glossary:
+            glossary_path = Path(glossary).expanduser()
+            if not glossary_path.is_absolute() and path is not None:
+                glossary_path = path.parent / glossary_path
+        regions[slug] = RegionSettings(sources=dict(sources), glossary=glossary_path)
     base_url = data.get("base_url", DEFAULT_BASE_URL)
     if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"{where}: base_url must be an http(s) URL.")

@@ -42,8 +42,14 @@ class AppContext:
 
     @property
     def state_path(self) -> Path:
-        """The SQLite state file (`--state`, else under the platform data directory)."""
-        return self.state or default_state_path()
+        """The SQLite state file: `--state`, else under the platform data directory.
+
+        The demo keeps its own file, so demo drafts and memory never mix with real ones.
+        """
+        if self.state is not None:
+            return self.state
+        default = default_state_path()
+        return default.with_name("integtool-demo.sqlite") if self.demo else default
 
     @property
     def show_progress(self) -> bool:

@@ -35,6 +35,10 @@ FORBIDDEN_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """Control characters, tabs and line breaks: DeepL rejects entries containing them."""
 
 
+ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+"""Web and e-mail addresses: glossary terms inside them are not terms."""
+
+
 class Severity(StrEnum):
     """Errors make a glossary unusable; warnings only point at gaps."""
 
@@ -139,10 +143,14 @@ class TermMatcher:
             self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)")
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
-        """Every non-overlapping occurrence, left to right."""
+        """Every non-overlapping occurrence, left to right, except inside web and e-mail
+        addresses (`www.anerkennung-in-deutschland.de` holds no term to translate)."""
         if self.pattern is None:
             return
+        addresses = [m.span() for m in ADDRESS.finditer(text)] if "." in text else []
         for match in self.pattern.finditer(text):
+            if addresses and any(s < match.end() and match.start() < e for s, e in addresses):
+                continue
             index = match.lastindex
             if index is None:  # pragma: no cover - every alternative is a group
                 continue

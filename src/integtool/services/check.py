@@ -12,6 +12,7 @@ from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.cost import CostLine, KnownSegment, estimate
 from integtool.core.findings import FindingKind
 from integtool.core.language_tree import LanguageTreeError, resolve_sources, with_ancestors
+from integtool.core.models import PageTranslation
 from integtool.core.providers_support import Provider
 from integtool.errors import IntegtoolError, UsageError
 
@@ -119,6 +120,45 @@ async def run_check(
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class RegionPages:
+    """One region's content as read: codes (default first), language tree, page lists."""
+
+    codes: list[str]
+    sources: dict[str, str | None]
+    targets: list[str]
+    pages: dict[str, list[PageTranslation]]
+    """Page lists of the targets and of every language they are translated from."""
+
+
+async def read_region(
+    client: IntegreatClient,
+    config: Config,
+    slug: str,
+    languages: Sequence[str],
+    source_overrides: Mapping[str, str],
+) -> RegionPages:
+    """Read one region: its languages, then every needed page list at once (N+2 requests)."""
+    codes = [language.code for language in await client.languages(slug)]
+    if not codes:
+        raise UsageError(f"Region '{slug}' has no visible languages.")
+    overrides = {**config.sources_for(slug), **source_overrides}
+    try:
+        sources = resolve_sources(codes, overrides)
+    except LanguageTreeError as error:
+        raise UsageError(f"Region '{slug}': {error}.") from None
+    wanted = set(languages)
+    targets = [code for code in codes[1:] if not wanted or code in wanted]
+    needed = with_ancestors(targets, sources)
+    page_lists = await asyncio.gather(*(client.pages(slug, code) for code in needed))
+    return RegionPages(
+        codes,
+        {code: sources[code] for code in needed},
+        targets,
+        dict(zip(needed, page_lists, strict=True)),
+    )
+
+
 async def check_region(
     client: IntegreatClient,
     config: Config,
@@ -127,31 +167,19 @@ async def check_region(
     identifier: LanguageIdentifier | None,
     known: KnownSegment | None = None,
 ) -> RegionCheck:
-    """Read one region (languages, then all needed page lists at once) and analyse it."""
-    codes = [language.code for language in await client.languages(slug)]
-    if not codes:
-        raise UsageError(f"Region '{slug}' has no visible languages.")
-    overrides = {**config.sources_for(slug), **request.source_overrides}
-    try:
-        sources = resolve_sources(codes, overrides)
-    except LanguageTreeError as error:
-        raise UsageError(f"Region '{slug}': {error}.") from None
-    wanted = set(request.languages)
-    targets = [code for code in codes[1:] if not wanted or code in wanted]
-    needed = with_ancestors(targets, sources)
-    page_lists = await asyncio.gather(*(client.pages(slug, code) for code in needed))
-    pages = dict(zip(needed, page_lists, strict=True))
+    """Read one region and analyse it; price the findings of `request.cost_kinds`."""
+    read = await read_region(client, config, slug, request.languages, request.source_overrides)
     analysis = await asyncio.to_thread(
         analyse_region,
-        pages,
-        {code: sources[code] for code in needed},
-        targets,
+        read.pages,
+        read.sources,
+        read.targets,
         now=request.now,
         stale_days=request.stale_days,
         identifier=identifier,
         thorough_copies=config.thorough_copy_detection,
     )
-    by_id = {page.id: page for page_list in page_lists for page in page_list}
+    by_id = {page.id: page for page_list in read.pages.values() for page in page_list}
     items = [
         (finding.language, by_id[finding.basis_id])
         for finding in analysis.findings
@@ -160,4 +188,4 @@ async def check_region(
     lines, total = estimate(
         items, config.prices, request.providers, known, analysis.words_by_translation
     )
-    return RegionCheck(slug, slug, needed, analysis, lines, total)
+    return RegionCheck(slug, slug, list(read.pages), analysis, lines, total)

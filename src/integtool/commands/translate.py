@@ -1,0 +1,175 @@
+"""`integtool translate`: machine drafts of missing and outdated pages, through the glossary."""
+
+import asyncio
+import os
+import sqlite3
+import sys
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn
+
+from integtool.commands.options import app_context, parse_sources, split_values
+from integtool.context import AppContext
+from integtool.core.glossary import Glossary
+from integtool.errors import ProviderError, UsageError
+from integtool.exitcodes import ExitCode
+from integtool.langid import FastTextIdentifier
+from integtool.providers.base import Translator
+from integtool.providers.deepl_provider import DeepLTranslator
+from integtool.providers.demo_provider import DemoTranslator
+from integtool.reports.translate_render import plan_summary, render_drafts_made, render_plan
+from integtool.services.budget import Allowance, deepl_quota
+from integtool.services.content_session import open_content
+from integtool.services.glossary_files import DEFAULT_GLOSSARY, read_glossary_file
+from integtool.services.translation_plan import TranslateRequest, TranslationPlan, plan_translation
+from integtool.services.translation_run import RunOutcome, run_plan
+from integtool.store.database import connect
+from integtool.store.drafts import DraftStore
+from integtool.store.memory import TranslationMemory
+
+
+def translate(
+    ctx: typer.Context,
+    region: Annotated[str, typer.Argument(help="Region slug.")],
+    language: Annotated[str, typer.Option("--language", "-l", help="Target language.")],
+    page: Annotated[
+        list[int] | None,
+        typer.Option("--page", help="Page id (any of its translations; repeatable)."),
+    ] = None,
+    missing: Annotated[bool, typer.Option("--missing", help="The missing translations.")] = False,
+    outdated: Annotated[
+        bool, typer.Option("--outdated", help="The outdated translations.")
+    ] = False,
+    provider: Annotated[
+        str | None, typer.Option("--provider", help="deepl (demo with --demo).")
+    ] = None,
+    glossary: Annotated[
+        Path | None,
+        typer.Option("--glossary", help="Glossary file (TOML).", dir_okay=False),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be sent and cost; send nothing.")
+    ] = False,
+    max_chars: Annotated[
+        int | None, typer.Option("--max-chars", min=0, help="Send at most this many characters.")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Language tree: LANG=SOURCE (repeatable).")
+    ] = None,
+) -> None:
+    """Machine-translate pages into drafts (missing and outdated ones unless pages are named)."""
+    app = app_context(ctx)
+    translator = _translator(app, provider)
+    chosen_glossary = _glossary(app, region, glossary)
+    request = TranslateRequest(
+        region=region,
+        language=language.strip(),
+        page_ids=tuple(page or ()),
+        missing=missing,
+        outdated=outdated,
+        max_chars=max_chars,
+        source_overrides=parse_sources(split_values(source or [])),
+    )
+    connection = connect(app.state_path)
+    plan, quota = asyncio.run(_plan(app, request, translator, chosen_glossary, connection))
+    prices = app.config.prices
+    if plan.glossary_note:
+        app.note(plan.glossary_note)
+    if dry_run:
+        render_plan(plan, prices, quota, app.out)
+        raise typer.Exit(ExitCode.OK)
+    for page_id, title, reason in plan.skipped:
+        app.note(f"skipped {page_id} {title}: {reason}")
+    if not plan.pages:
+        app.note("Nothing to translate.")
+        raise typer.Exit(ExitCode.OK)
+    app.note(plan_summary(plan, prices, quota))
+    if not yes and sys.stdin.isatty() and not typer.confirm("Translate now?", default=True):
+        app.note("Nothing was sent.")
+        raise typer.Exit(ExitCode.OK)
+    outcome = _run(app, plan, translator, connection, chosen_glossary)
+    if outcome.drafts:
+        render_drafts_made(outcome.drafts, app.out)
+    warned = sum(1 for made in outcome.drafts if made.qa)
+    app.note(
+        f"{len(outcome.drafts)} draft{'s' if len(outcome.drafts) != 1 else ''} stored "
+        f"({outcome.characters_sent:,} characters sent, {warned} with QA warnings); "
+        "list them with 'integtool drafts'."
+    )
+    if outcome.failure is not None:
+        raise ProviderError(
+            f"{str(outcome.failure).rstrip('.')}: stopped after {len(outcome.drafts)} of "
+            f"{len(plan.pages)} pages; the drafts made are kept, and running the same command "
+            "again sends only what is left."
+        )
+    raise typer.Exit(ExitCode.OK)
+
+
+def _translator(app: AppContext, provider: str | None) -> Translator:
+    """DeepL, or (only with --demo) the labelled demo stand-in."""
+    name = provider or ("demo" if app.demo else "deepl")
+    if app.demo and name != "demo":
+        raise UsageError("With --demo only the demo provider is used (nothing is sent to DeepL).")
+    if name == "demo":
+        if not app.demo:
+            raise UsageError("The demo provider works only with --demo.")
+        return DemoTranslator()
+    if name == "deepl":
+        return DeepLTranslator(os.environ, app.config.http)
+    raise UsageError(f"--provider takes deepl, not {name!r}.")
+
+
+def _glossary(app: AppContext, region: str, file: Path | None) -> Glossary | None:
+    """--glossary, else the region's configured glossary, else ./glossary.toml (demo: bundled)."""
+    chosen = file or app.config.glossary_for(region)
+    if chosen is None and app.demo:
+        with as_file(files("integtool.demo") / "data" / "glossary.toml") as bundled:
+            return read_glossary_file(bundled).require_valid()
+    if chosen is None and not DEFAULT_GLOSSARY.is_file():
+        return None
+    return read_glossary_file(chosen).require_valid()
+
+
+async def _plan(
+    app: AppContext,
+    request: TranslateRequest,
+    translator: Translator,
+    glossary: Glossary | None,
+    connection: sqlite3.Connection,
+) -> tuple[TranslationPlan, Allowance | None]:
+    memory = TranslationMemory(connection)
+    open_drafts = DraftStore(connection).open_drafts(request.region, request.language)
+    async with open_content(app.config, demo=app.demo) as client:
+        planned = plan_translation(
+            client, app.config, request, translator, glossary, memory, open_drafts
+        )
+        if translator.name != "deepl":
+            return await planned, None
+        plan, quota = await asyncio.gather(planned, deepl_quota(os.environ))
+        return plan, quota
+
+
+def _run(
+    app: AppContext,
+    plan: TranslationPlan,
+    translator: Translator,
+    connection: sqlite3.Connection,
+    glossary: Glossary | None,
+) -> RunOutcome:
+    identifier = FastTextIdentifier()
+    concurrency = app.config.http.concurrency
+    if not app.show_progress:
+        return run_plan(plan, translator, connection, glossary, identifier, concurrency)
+    with Progress(
+        TextColumn("translating"), BarColumn(), TextColumn("{task.completed}/{task.total} pages"),
+        console=app.err, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("translate", total=len(plan.pages))
+        return run_plan(
+            plan, translator, connection, glossary, identifier, concurrency,
+            lambda _: progress.advance(task),
+        )  # fmt: skip

@@ -1,0 +1,189 @@
+"""DeepL through the official `deepl` library: batches, retries, v3 glossaries, quota stop.
+
+The library's own retry loop is switched off (`max_network_retries = 0`) so that integtool's
+configured retry budget applies, as it does to the content API; 429 and 5xx are retried with
+exponential backoff, 456 (quota) stops the run at once.
+"""
+
+import hashlib
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
+
+import deepl
+from deepl.api_data import MultilingualGlossaryDictionaryEntries, MultilingualGlossaryInfo
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+
+from integtool.config import HttpSettings
+from integtool.core.glossary import Glossary
+from integtool.core.providers_support import (
+    DEEPL_FULL,
+    Provider,
+    deepl_text_only,
+    provider_code,
+    supports,
+)
+from integtool.core.transport_security import secret_may_travel_to
+from integtool.errors import ProviderError
+from integtool.providers.base import QuotaExceededError, Translated
+
+T = TypeVar("T")
+
+MAX_BATCH = 50
+"""DeepL accepts at most 50 texts per request."""
+GLOSSARY_PREFIX = "integtool "
+"""Glossaries integtool created carry this name prefix (older copies are replaced)."""
+_TARGET_VARIANTS = {"en": "EN-GB", "pt": "PT-PT", "zh": "ZH-HANS"}
+"""DeepL wants a variant for these targets; municipal guides in Germany use British English."""
+
+
+def deepl_source(language: str) -> str:
+    """DeepL's source code of a CMS language (`de-si` -> `DE`)."""
+    return provider_code(language).upper()
+
+
+def deepl_target(language: str) -> str:
+    """DeepL's target code of a CMS language (`en` -> `EN-GB`, `fa` -> `FA`)."""
+    code = provider_code(language)
+    return _TARGET_VARIANTS.get(code, code.upper())
+
+
+def _retryable(error: BaseException) -> bool:
+    if isinstance(error, deepl.QuotaExceededException | deepl.AuthorizationException):
+        return False
+    if isinstance(error, deepl.TooManyRequestsException | deepl.ConnectionException):
+        return True
+    status = getattr(error, "http_status_code", None)
+    return isinstance(error, deepl.DeepLException) and status is not None and status >= 500
+
+
+class DeepLTranslator:
+    """A `Translator` over `deepl.DeepLClient`; thread-safe for concurrent batches."""
+
+    name = "deepl"
+    max_batch = MAX_BATCH
+
+    def __init__(self, env: Mapping[str, str], http: HttpSettings) -> None:
+        self._key = env.get("DEEPL_AUTH_KEY", "").strip()
+        self._server_url = env.get("DEEPL_SERVER_URL", "").strip() or None
+        self._http = http
+        self._made: deepl.DeepLClient | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def _client(self) -> deepl.DeepLClient:
+        """The library client, made once on first use (planning and --dry-run need no key)."""
+        with self._lock:
+            if self._made is None:
+                self._made = self._connect()
+            return self._made
+
+    def _connect(self) -> deepl.DeepLClient:
+        if not self._key:
+            raise ProviderError("DEEPL_AUTH_KEY is not set: DeepL cannot be used.")
+        if self._server_url and not secret_may_travel_to(self._server_url):
+            raise ProviderError(
+                "DEEPL_SERVER_URL is plain http to another machine: the key is not sent there."
+            )
+        deepl.http_client.max_network_retries = 0  # integtool's own retry budget applies
+        return deepl.DeepLClient(
+            self._key, server_url=self._server_url, send_platform_info=False,
+            skip_language_check=True,
+        )  # fmt: skip
+
+    def supports(self, language: str) -> bool:
+        """DeepL's full and text-only targets."""
+        return supports(Provider.DEEPL, language)
+
+    def text_only(self, language: str) -> bool:
+        """fa, ps, prs, ckb, kmr: no tag handling and no glossary at DeepL."""
+        return deepl_text_only(language)
+
+    def _dictionaries(self, glossary: Glossary) -> dict[str, dict[str, str]]:
+        """Target code -> entries, for every DeepL glossary target the glossary has terms in."""
+        dictionaries: dict[str, dict[str, str]] = {}
+        for language in sorted(glossary.languages):
+            code = provider_code(language)
+            if code in DEEPL_FULL and code != provider_code(glossary.source_language):
+                pairs = glossary.pairs(language)
+                if pairs:
+                    dictionaries.setdefault(code, pairs)
+        return dictionaries
+
+    def glossary_key(self, glossary: Glossary, language: str) -> str | None:
+        """Hash of the uploaded dictionaries; None when DeepL has none for this target."""
+        dictionaries = self._dictionaries(glossary)
+        if provider_code(language) not in dictionaries:
+            return None
+        digest = hashlib.sha256(deepl_source(glossary.source_language).encode())
+        for code in sorted(dictionaries):
+            digest.update(f"|{code}:{glossary.content_hash(code)}".encode())
+        return digest.hexdigest()
+
+    def prepare_glossary(self, glossary: Glossary, key: str, known_remote_id: str | None) -> str:
+        """Reuse the stored glossary id, or create a v3 glossary and delete older copies."""
+        if known_remote_id is not None:
+            return known_remote_id
+        name = f"{GLOSSARY_PREFIX}{glossary.name} {key[:12]}"
+        source = deepl_source(glossary.source_language)
+        entries = [
+            MultilingualGlossaryDictionaryEntries(source, code.upper(), pairs)
+            for code, pairs in self._dictionaries(glossary).items()
+        ]
+        created = self._call(lambda: self._client.create_multilingual_glossary(name, entries))
+        older = self._call(self._client.list_multilingual_glossaries)
+        for info in older:
+            mine = info.name.startswith(f"{GLOSSARY_PREFIX}{glossary.name} ")
+            if mine and info.glossary_id != created.glossary_id:
+                self._delete(info)
+        return str(created.glossary_id)
+
+    def _delete(self, info: MultilingualGlossaryInfo) -> None:
+        self._call(lambda: self._client.delete_multilingual_glossary(info))
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        source_language: str,
+        target_language: str,
+        *,
+        html: bool,
+        glossary_id: str | None,
+    ) -> list[Translated]:
+        """One request of up to 50 texts (retried on 429 and 5xx)."""
+        if len(texts) > MAX_BATCH:
+            raise ValueError(f"at most {MAX_BATCH} texts per request, got {len(texts)}")
+        if not texts:
+            return []
+        results = self._call(
+            lambda: self._client.translate_text(
+                list(texts),
+                source_lang=deepl_source(source_language),
+                target_lang=deepl_target(target_language),
+                tag_handling="html" if html else None,
+                glossary=glossary_id,
+            )
+        )
+        items = results if isinstance(results, list) else [results]
+        return [Translated(item.text, int(item.billed_characters or 0)) for item in items]
+
+    def _call(self, request: Callable[[], T]) -> T:
+        retrying = Retrying(
+            retry=retry_if_exception(_retryable),
+            stop=stop_after_attempt(self._http.retries + 1),
+            wait=wait_exponential(multiplier=self._http.backoff, max=30),
+            reraise=True,
+        )
+        try:
+            return retrying(request)
+        except deepl.QuotaExceededException:
+            raise QuotaExceededError("The DeepL character quota is used up (456).") from None
+        except deepl.AuthorizationException:
+            raise ProviderError("DeepL rejected DEEPL_AUTH_KEY (403).") from None
+        except deepl.DeepLException as error:
+            raise ProviderError(f"DeepL failed: {_reason(error)}.") from None
+
+
+def _reason(error: deepl.DeepLException) -> str:
+    text = str(error).split(", content:", 1)[0]
+    return text.rstrip(".")

@@ -1,0 +1,96 @@
+"""The demo provider: an offline stand-in for DeepL, used only with `--demo`.
+
+It does not translate. It replaces glossary terms by their targets (so the glossary and QA
+paths behave as with DeepL) and labels every text `[DEMO → ar]`, so nobody mistakes a demo
+draft for a translation. Language support, batching and text-only targets mirror DeepL.
+"""
+
+import re
+from collections.abc import Sequence
+
+from integtool.core.glossary import ADDRESS, Glossary
+from integtool.core.html_segments import split_runs
+from integtool.core.providers_support import Provider, deepl_text_only, supports
+from integtool.providers.base import Translated
+from integtool.providers.deepl_provider import MAX_BATCH
+
+_WORDS = re.compile(r"[^\W_]")
+_NOT_WORDS = re.compile(f"{ADDRESS.pattern}|⟦[^⟧]*⟧", ADDRESS.flags)
+"""Addresses and placeholders: no label goes inside them."""
+
+
+class DemoTranslator:
+    """A `Translator` that labels texts instead of translating them (no network, no key)."""
+
+    name = "demo"
+    max_batch = MAX_BATCH
+
+    def __init__(self) -> None:
+        self._glossaries: dict[str, Glossary] = {}
+
+    def supports(self, language: str) -> bool:
+        """The languages DeepL supports."""
+        return supports(Provider.DEEPL, language)
+
+    def text_only(self, language: str) -> bool:
+        """DeepL's text-only targets, so the demo exercises integtool's own segmentation."""
+        return deepl_text_only(language)
+
+    def glossary_key(self, glossary: Glossary, language: str) -> str | None:
+        """Like DeepL: a glossary for every target with terms, none for text-only targets."""
+        if self.text_only(language) or not glossary.pairs(language):
+            return None
+        return f"demo-{glossary.content_hash()}"
+
+    def prepare_glossary(self, glossary: Glossary, key: str, known_remote_id: str | None) -> str:
+        """Keep the glossary in memory under its key."""
+        self._glossaries[key] = glossary
+        return key
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        source_language: str,
+        target_language: str,
+        *,
+        html: bool,
+        glossary_id: str | None,
+    ) -> list[Translated]:
+        """Label each text (inside the first text run of HTML) and apply the glossary."""
+        glossary = self._glossaries.get(glossary_id) if glossary_id else None
+        label = f"[DEMO → {target_language}] "
+        results = []
+        for text in texts:
+            if html:
+                segmented = split_runs(text)
+                runs = [_apply(run, glossary, target_language) for run in segmented.segments]
+                if runs:
+                    runs[0] = label + runs[0]
+                result = segmented.join(runs)
+            else:
+                result = _labelled(_apply(text, glossary, target_language), label)
+            results.append(Translated(result, len(text)))
+        return results
+
+
+def _labelled(text: str, label: str) -> str:
+    """The label before the first word outside addresses and placeholders (none on punctuation,
+    a URL or a lone placeholder)."""
+    addresses = [match.span() for match in _NOT_WORDS.finditer(text)]
+    for word in _WORDS.finditer(text):
+        if not any(start <= word.start() < end for start, end in addresses):
+            return text[: word.start()] + label + text[word.start() :]
+    return text
+
+
+def _apply(text: str, glossary: Glossary | None, language: str) -> str:
+    if glossary is None:
+        return text
+    pieces, position = [], 0
+    for match in glossary.find_terms(text):
+        target = match.entry.target(language)
+        if target is not None:
+            pieces += [text[position : match.start], target]
+            position = match.end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -1,0 +1,287 @@
+"""Running a translation plan: batches to the provider, memory and drafts committed as they come.
+
+Batches of at most `max_batch` texts go out concurrently. Each answered batch is written to the
+translation memory at once, and every page whose segments are now all known becomes a draft in
+the same breath, so killing the process loses at most the batches in flight. A quota stop (456)
+or any other provider failure cancels the batches not yet sent and keeps everything finished.
+"""
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+
+from integtool.core.copy_detection import LanguageIdentifier
+from integtool.core.glossary import Glossary
+from integtool.core.qa import QaWarning, check_draft
+from integtool.core.translation_units import Piece, UnitJob
+from integtool.errors import ProviderError
+from integtool.providers.base import Translated, Translator
+from integtool.services.translation_plan import NO_GLOSSARY, PagePlan, TranslationPlan
+from integtool.store.drafts import DraftStore, NewDraft
+from integtool.store.glossary_sync import GlossarySync
+from integtool.store.memory import TranslationMemory
+
+MAX_BATCH_CHARACTERS = 30_000
+"""Characters per request, well under DeepL's 128 KiB request limit."""
+
+
+@dataclass(frozen=True, slots=True)
+class DraftMade:
+    """A page drafted in this run."""
+
+    id: int
+    page: PagePlan
+    title: str
+    characters_sent: int
+    qa: tuple[QaWarning, ...]
+
+
+@dataclass(slots=True)
+class RunOutcome:
+    """The drafts made, what was sent, and the failure that stopped the run (if any)."""
+
+    drafts: list[DraftMade] = field(default_factory=list)
+    characters_sent: int = 0
+    failure: ProviderError | None = None
+    not_drafted: list[PagePlan] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Batch:
+    """Pieces sent in one request: all of one source language, glossary version and kind."""
+
+    source_language: str
+    version: str
+    html: bool
+    provider_glossary: bool
+    """Whether the provider applies the glossary (else the terms were masked, or none apply)."""
+    jobs: list[UnitJob] = field(default_factory=list)
+    characters: int = 0
+
+
+def run_plan(
+    plan: TranslationPlan,
+    translator: Translator,
+    connection: sqlite3.Connection,
+    glossary: Glossary | None,
+    identifier: LanguageIdentifier | None,
+    concurrency: int,
+    on_draft: Callable[[DraftMade], None] | None = None,
+) -> RunOutcome:
+    """Translate the plan's pages; drafts and memory are committed batch by batch."""
+    memory, drafts = TranslationMemory(connection), DraftStore(connection)
+    outcome = RunOutcome()
+    glossary_id = _glossary_id(plan, translator, glossary, GlossarySync(connection))
+    done_units: dict[tuple[str, str, str], tuple[str, int]] = {}
+    """(unit key, source language, version) -> (translation, billed characters)."""
+    waiting = list(plan.pages)
+    outcome_pages = _Drafter(plan, memory, drafts, glossary, identifier, outcome, on_draft)
+    _finish_locally(plan, done_units, memory)
+    outcome_pages.finish_ready(waiting, done_units)  # pages entirely in memory
+    batches = list(_batches(plan, translator.max_batch))
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        pending: dict[Future[list[Translated]], _Batch] = {}
+        queue: Iterator[_Batch] = iter(batches)
+
+        def submit_next() -> None:
+            batch = next(queue, None)
+            if batch is None:
+                return
+            texts = [job.piece.text for job in batch.jobs]
+            future = pool.submit(
+                translator.translate,
+                texts,
+                batch.source_language,
+                plan.language,
+                html=batch.html,
+                glossary_id=glossary_id if batch.provider_glossary else None,
+            )
+            pending[future] = batch
+
+        for _ in range(max(1, concurrency)):
+            submit_next()
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                batch = pending.pop(future)
+                try:
+                    results = future.result()
+                except ProviderError as error:
+                    outcome.failure = outcome.failure or error
+                    continue
+                _complete_units(batch, results, done_units, memory, plan, translator.name)
+                outcome.characters_sent += sum(result.billed_characters for result in results)
+                outcome_pages.finish_ready(waiting, done_units)
+                if outcome.failure is None:
+                    submit_next()
+    outcome.not_drafted = waiting
+    return outcome
+
+
+def _glossary_id(
+    plan: TranslationPlan,
+    translator: Translator,
+    glossary: Glossary | None,
+    sync: GlossarySync,
+) -> str | None:
+    """Upload the glossary if this content was never uploaded (recorded before any MT)."""
+    needs = any(
+        page.jobs and page.glossary_version != NO_GLOSSARY and page.mask_glossary is None
+        for page in plan.pages
+    )
+    if glossary is None or not needs:
+        return None
+    key = translator.glossary_key(glossary, plan.language)
+    if key is None:
+        return None
+    known = sync.remote_id(key, translator.name)
+    remote_id = translator.prepare_glossary(glossary, key, known)
+    if remote_id != known:
+        sync.remember(key, translator.name, remote_id)
+    return remote_id
+
+
+def _batches(plan: TranslationPlan, max_batch: int) -> Iterator[_Batch]:
+    """Pieces in page order, grouped into requests by source language, version and kind."""
+    open_batches: dict[tuple[str, str, bool, bool], _Batch] = {}
+    for page in plan.pages:
+        provider_glossary = page.glossary_version != NO_GLOSSARY and page.mask_glossary is None
+        for job in page.jobs:
+            if not job.needs_provider:
+                continue
+            group = (page.basis.language, page.glossary_version, job.piece.html, provider_glossary)
+            batch = open_batches.get(group)
+            if batch is not None and _full(batch, job.piece, max_batch):
+                yield batch
+                batch = None
+            if batch is None:
+                batch = open_batches[group] = _Batch(*group)
+            batch.jobs.append(job)
+            batch.characters += job.piece.characters
+    yield from open_batches.values()
+
+
+def _full(batch: _Batch, piece: Piece, max_batch: int) -> bool:
+    return (
+        len(batch.jobs) >= max_batch or batch.characters + piece.characters > MAX_BATCH_CHARACTERS
+    )
+
+
+def _finish_locally(
+    plan: TranslationPlan,
+    done_units: dict[tuple[str, str, str], tuple[str, int]],
+    memory: TranslationMemory,
+) -> None:
+    """Units with nothing to translate (a title that is one glossary term) need no provider."""
+    for page in plan.pages:
+        source, version = page.basis.language, page.glossary_version
+        entries = []
+        for job in page.jobs:
+            if not job.needs_provider:
+                text, _ = job.finish(job.piece.text)
+                done_units[(job.unit.key, source, version)] = (text, 0)
+                entries.append((job.unit.key, job.unit.source, text))
+        if entries:
+            memory.store(entries, source, plan.language, version, "glossary")
+
+
+def _complete_units(
+    batch: _Batch,
+    results: Sequence[Translated],
+    done_units: dict[tuple[str, str, str], tuple[str, int]],
+    memory: TranslationMemory,
+    plan: TranslationPlan,
+    provider: str,
+) -> None:
+    """Turn a batch's answers into unit translations and commit them to the memory at once."""
+    finished: list[tuple[str, str, str]] = []
+    for job, result in zip(batch.jobs, results, strict=True):
+        text, _lost = job.finish(result.text)  # lost placeholders surface in QA
+        done_units[(job.unit.key, batch.source_language, batch.version)] = (
+            text,
+            result.billed_characters,
+        )
+        finished.append((job.unit.key, job.unit.source, text))
+    memory.store(finished, batch.source_language, plan.language, batch.version, provider)
+
+
+class _Drafter:
+    """Turns pages whose units are all known into drafts (QA'd and committed)."""
+
+    def __init__(
+        self,
+        plan: TranslationPlan,
+        memory: TranslationMemory,
+        drafts: DraftStore,
+        glossary: Glossary | None,
+        identifier: LanguageIdentifier | None,
+        outcome: RunOutcome,
+        on_draft: Callable[[DraftMade], None] | None,
+    ) -> None:
+        self._plan, self._memory, self._drafts = plan, memory, drafts
+        self._glossary, self._identifier = glossary, identifier
+        self._outcome, self._on_draft = outcome, on_draft
+
+    def finish_ready(
+        self, waiting: list[PagePlan], done_units: dict[tuple[str, str, str], tuple[str, int]]
+    ) -> None:
+        """Draft every waiting page that can be assembled now; remove them from `waiting`."""
+        ready: list[tuple[PagePlan, str, str, int]] = []
+        for page in list(waiting):
+            source, version = page.basis.language, page.glossary_version
+            keys = [unit.key for unit in page.units.units]
+            own = {job.unit.key for job in page.jobs}
+            if any((key, source, version) not in done_units for key in own):
+                continue
+            texts = self._memory.lookup(keys, source, self._plan.language, version)
+            texts.update({key: done_units[(key, source, version)][0] for key in own})
+            if any(key not in texts for key in keys):
+                continue  # a shared unit another page still waits for
+            title, content = page.units.assemble(texts)
+            sent = sum(done_units[(key, source, version)][1] for key in own)
+            ready.append((page, title, content, sent))
+            waiting.remove(page)
+        if ready:
+            self._store(ready)
+
+    def _store(self, ready: Sequence[tuple[PagePlan, str, str, int]]) -> None:
+        language = self._plan.language
+        new: list[NewDraft] = []
+        for page, title, content, sent in ready:
+            glossary = self._glossary if page.glossary_version != NO_GLOSSARY else None
+            qa = check_draft(
+                page.basis.title,
+                page.basis.content,
+                title,
+                content,
+                source_language=page.basis.language,
+                target_language=language,
+                glossary=glossary,
+                identifier=self._identifier,
+            )
+            new.append(
+                NewDraft(
+                    region=self._plan.region,
+                    language=language,
+                    source_language=page.basis.language,
+                    default_page_id=page.default_page_id,
+                    source_page_id=page.basis.id,
+                    source_last_updated=page.basis.last_updated,
+                    target_page_id=page.target.id if page.target else None,
+                    target_last_updated=page.target.last_updated if page.target else None,
+                    path=page.target.path if page.target else None,
+                    title=title,
+                    content=content,
+                    provider=self._plan.provider,
+                    glossary_version=page.glossary_version,
+                    characters_sent=sent,
+                    qa=tuple(qa),
+                )
+            )
+        ids = self._drafts.save_many(new)
+        for draft_id, (page, title, _, sent), draft in zip(ids, ready, new, strict=True):
+            made = DraftMade(draft_id, page, title, sent, tuple(draft.qa))
+            self._outcome.drafts.append(made)
+            if self._on_draft is not None:
+                self._on_draft(made)

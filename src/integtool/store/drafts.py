@@ -1,0 +1,149 @@
+"""Drafts: machine translations waiting for review, never written to the CMS until pushed."""
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from integtool.core.qa import QaWarning
+from integtool.store.database import transaction
+
+OPEN_STATUSES = ("draft", "accepted")
+"""Drafts that still wait for something (review or push)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewDraft:
+    """What a translation run produces for one page and language."""
+
+    region: str
+    language: str
+    source_language: str
+    default_page_id: int
+    source_page_id: int
+    source_last_updated: datetime
+    target_page_id: int | None
+    target_last_updated: datetime | None
+    path: str | None
+    title: str
+    content: str
+    provider: str
+    glossary_version: str
+    characters_sent: int
+    qa: Sequence[QaWarning] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A stored draft (the `drafts` table row)."""
+
+    id: int
+    region: str
+    language: str
+    source_language: str
+    default_page_id: int
+    source_page_id: int
+    source_last_updated: str
+    target_page_id: int | None
+    target_last_updated: str | None
+    path: str | None
+    title: str
+    content: str
+    provider: str
+    glossary_version: str
+    characters_sent: int
+    status: str
+    created_at: str
+    updated_at: str
+    qa: tuple[QaWarning, ...] = field(default=())
+
+
+_COLUMNS = (
+    "id, region, language, source_language, default_page_id, source_page_id, "
+    "source_last_updated, target_page_id, target_last_updated, path, title, content, provider, "
+    "glossary_version, characters_sent, status, created_at, updated_at, qa"
+)
+
+
+class DraftStore:
+    """Reads and writes the `drafts` table; every write is committed at once."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def save(self, draft: NewDraft) -> int:
+        """Store a draft, replacing the page's waiting (`draft`) one in place; its id."""
+        return self.save_many([draft])[0]
+
+    def save_many(self, drafts: Sequence[NewDraft]) -> list[int]:
+        """Store several drafts in one committed transaction; their ids in order."""
+        now = datetime.now(UTC).isoformat()
+        ids = []
+        with transaction(self._db):
+            for draft in drafts:
+                values = (
+                    draft.source_language, draft.source_page_id,
+                    draft.source_last_updated.isoformat(), draft.target_page_id,
+                    draft.target_last_updated.isoformat() if draft.target_last_updated else None,
+                    draft.path, draft.title, draft.content, draft.provider,
+                    draft.glossary_version, draft.characters_sent,
+                    json.dumps([warning.to_json() for warning in draft.qa], ensure_ascii=False),
+                )  # fmt: skip
+                row = self._db.execute(
+                    "SELECT id FROM drafts WHERE region = ? AND language = ? "
+                    "AND default_page_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1",
+                    (draft.region, draft.language, draft.default_page_id),
+                ).fetchone()
+                if row is not None:
+                    self._db.execute(
+                        "UPDATE drafts SET source_language = ?, source_page_id = ?, "
+                        "source_last_updated = ?, target_page_id = ?, target_last_updated = ?, "
+                        "path = ?, title = ?, content = ?, provider = ?, glossary_version = ?, "
+                        "characters_sent = ?, qa = ?, updated_at = ? WHERE id = ?",
+                        (*values, now, row[0]),
+                    )
+                    ids.append(int(row[0]))
+                    continue
+                cursor = self._db.execute(
+                    "INSERT INTO drafts (source_language, source_page_id, source_last_updated, "
+                    "target_page_id, target_last_updated, path, title, content, provider, "
+                    "glossary_version, characters_sent, qa, region, language, default_page_id, "
+                    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?)",
+                    (*values, draft.region, draft.language, draft.default_page_id, now, now),
+                )
+                ids.append(int(cursor.lastrowid or 0))
+        return ids
+
+    def open_drafts(self, region: str, language: str) -> dict[int, Draft]:
+        """The newest waiting or accepted draft of each page (by default page id)."""
+        marks = ",".join("?" * len(OPEN_STATUSES))
+        drafts = self._select(
+            f"WHERE region = ? AND language = ? AND status IN ({marks}) ORDER BY id",
+            (region, language, *OPEN_STATUSES),
+        )
+        return {draft.default_page_id: draft for draft in drafts}
+
+    def find(self, region: str | None = None, language: str | None = None) -> list[Draft]:
+        """Drafts, optionally of one region and language, oldest first."""
+        clauses, params = [], []
+        if region is not None:
+            clauses.append("region = ?")
+            params.append(region)
+        if language is not None:
+            clauses.append("language = ?")
+            params.append(language)
+        where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
+        return self._select(f"{where}ORDER BY region, language, id", params)
+
+    def _select(self, tail: str, params: Sequence[object]) -> list[Draft]:
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM drafts {tail}", params).fetchall()
+        return [_draft(row) for row in rows]
+
+
+def _draft(row: Sequence[Any]) -> Draft:
+    *fields, qa = row
+    warnings = tuple(QaWarning.from_json(item) for item in json.loads(qa))
+    return Draft(*fields, qa=warnings)  # type: ignore[misc]  # the 18 columns before `qa`
