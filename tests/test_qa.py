@@ -11,6 +11,7 @@ from integtool.langid import FastTextIdentifier
 
 REPO = Path(__file__).resolve().parents[1]
 IDENTIFIER = FastTextIdentifier()
+GLOSSARY = "glossary_term"
 
 
 def _neustadt() -> Glossary:
@@ -185,9 +186,6 @@ def test_the_good_translation_is_checked_for_every_kind_of_item() -> None:
         "www.neustadt.de/jobcenter",
     ):
         assert item in messages
-
-
-GLOSSARY = "glossary_term"
 
 
 # --- glossary --------------------------------------------------------------------------------
@@ -515,6 +513,29 @@ def test_a_dropped_tag_pair_is_named() -> None:
 def test_an_extra_tag_is_named() -> None:
     warning = only(check("<p>Ein Text</p>", "<p>A <br> text</p>"), "html_skeleton")
     assert warning.message == "The translation has an extra tag <br> that the original lacks."
+
+
+def test_a_dropped_line_break_is_named() -> None:
+    warning = only(check("<p>Zeile<br>Zeile</p>", "<p>Line line</p>"), "html_skeleton")
+    assert warning.message == "The tag <br> of the original is missing in the translation."
+
+
+def test_a_truncated_translation_names_the_first_missing_tag() -> None:
+    source = "<h2>Titel</h2><p>Eins</p><p>Zwei</p>"
+    warning = only(check(source, "<h2>Title</h2>"), "html_skeleton")
+    assert warning.message == (
+        "The translation's HTML ends early: from tag 3 of the original (<p>) on, "
+        "the tags are missing."
+    )
+
+
+def test_tags_added_after_the_end_are_named() -> None:
+    warning = only(check("<p>Eins</p>", "<p>One</p><p>Two</p><p>Three</p>"), "html_skeleton")
+    assert warning.message == ("The translation has extra tags after the original's last tag: <p>.")
+
+
+def test_a_self_closing_element_counts_as_opened_and_closed() -> None:
+    assert check("<p>Text<span></span></p>", "<p>Text<span/></p>") == []
 
 
 def test_nesting_problems_the_source_already_has_are_no_warning() -> None:

@@ -104,12 +104,12 @@ def test_missing_and_outdated_pages_become_drafts_through_the_glossary(
     assert set(listed[0]) >= {"id", "region", "language", "source_page_id", "title", "status",
                               "qa", "characters_sent"}  # fmt: skip
     assert listed[0]["title"] == "[AR] دائرة الأجانب"  # glossary applied by DeepL to the title
-    # One v3 glossary, used on every request; titles as plain text, blocks with tag handling.
+    # One v3 glossary, used on every request; titles travel escaped with the blocks, as HTML.
     assert deepl_api.glossary_creations == 1
     (stored,) = deepl_api.glossaries.values()
     assert stored.dictionaries[("DE", "AR")]["Jobcenter"] == "Jobcenter"
     assert {call.glossary_id for call in deepl_api.translate_calls} == {stored.glossary_id}
-    assert {call.tag_handling for call in deepl_api.translate_calls} == {None, "html"}
+    assert {call.tag_handling for call in deepl_api.translate_calls} == {"html"}
     assert all(call.target_lang == "AR" and call.source_lang == "DE"
                for call in deepl_api.translate_calls)  # fmt: skip
     assert all(len(call.texts) <= 50 for call in deepl_api.translate_calls)

@@ -35,7 +35,9 @@ FORBIDDEN_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """Control characters, tabs and line breaks: DeepL rejects entries containing them."""
 
 
-ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+ADDRESS = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
 """Web and e-mail addresses: glossary terms inside them are not terms."""
 
 

@@ -108,12 +108,16 @@ class UnitJob:
 
     def finish(self, answer: str) -> tuple[str, int]:
         """The unit's translation from the provider's answer, and how many placeholders MT lost."""
-        if self.escape and answer == self.piece.text:
-            return self.unit.source, 0  # returned unchanged: keep the markup as it was
-        text = escape(answer, quote=False) if self.escape else answer
+        if self.unit.kind is UnitKind.TITLE and self.piece.html:
+            answer = unescape(answer)  # titles travel escaped, in the same requests as blocks
+        if self.escape:
+            mask = self.mask
+            if answer == self.piece.text and (mask is None or mask.originals == mask.targets):
+                return self.unit.source, 0  # returned unchanged: keep the markup as it was
+            answer = escape(answer, quote=False)
         if self.mask is None:
-            return self.lead + text + self.trail, 0
-        restored = restore_terms(text, self.mask.targets)
+            return self.lead + answer + self.trail, 0
+        restored = restore_terms(answer, self.mask.targets)
         return self.lead + restored.text + self.trail, len(restored.missing)
 
 
@@ -130,11 +134,12 @@ def unit_job(unit: Unit, *, text_only: bool, glossary: Glossary | None, language
     masked before MT and the required targets put back after.
     """
     if unit.kind is UnitKind.TITLE:
-        piece = Piece(unit.source, html=False, characters=len(unit.source))
-        if glossary is None:
-            return UnitJob(unit, piece)
-        mask = mask_terms(unit.source, glossary, language)
-        return UnitJob(unit, Piece(mask.text, False, piece.characters), mask)
+        # With tag handling the title goes escaped, as HTML, so it shares the page's requests.
+        mask = mask_terms(unit.source, glossary, language) if glossary is not None else None
+        text = mask.text if mask is not None else unit.source
+        html = not text_only
+        piece = Piece(escape(text, quote=False) if html else text, html, len(unit.source))
+        return UnitJob(unit, piece, mask)
     if not text_only:
         return UnitJob(
             unit, Piece(unit.source, html=True, characters=len(visible_text(unit.source)))
@@ -146,8 +151,8 @@ def _plain_block(unit: Unit, glossary: Glossary, language: str) -> UnitJob:
     """A block as one plain-text sentence with its inline markup and terms as placeholders."""
     runs = split_runs(unit.source)
     texts: list[str] = []
+    originals: list[str] = []
     targets: list[str] = []
-    characters = 0
     for index, run in enumerate(runs.segments):
         if index > 0:
             markup = runs.parts[index]
@@ -155,16 +160,22 @@ def _plain_block(unit: Unit, glossary: Glossary, language: str) -> UnitJob:
             space_before = markup[: len(markup) - len(markup.lstrip())]
             space_after = markup[len(markup.rstrip()) :]
             texts.append(f"{space_before}{placeholder(len(targets))}{space_after}")
+            originals.append(core)
             targets.append(core)
         plain = unescape(run)
-        characters += len(plain)
         mask = mask_terms(plain, glossary, language)
         offset = len(targets)
         renumbered = [placeholder(offset + n) for n in range(mask.placeholders)]
         texts.append(restore_terms(mask.text, renumbered).text)
+        originals.extend(escape(original, quote=False) for original in mask.originals)
         targets.extend(escape(target, quote=False) for target in mask.targets)
     text = "".join(texts)
-    mask = MaskedText(text, tuple(targets), tuple(targets))
+    mask = MaskedText(text, tuple(originals), tuple(targets))
     return UnitJob(
-        unit, Piece(text, False, characters), mask, runs.parts[0], runs.parts[-1], escape=True
+        unit,
+        Piece(text, False, len(visible_text(unit.source))),
+        mask,
+        runs.parts[0],
+        runs.parts[-1],
+        escape=True,
     )
