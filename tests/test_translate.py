@@ -318,3 +318,22 @@ def test_demo_translates_offline_with_a_labelled_stand_in(tmp_path: Path) -> Non
         ["--demo", "translate", "neustadt", "-l", "ar", "--provider", "deepl"], env=env
     )
     assert refused.returncode == 2
+
+
+def test_cost_estimate_counts_only_what_the_memory_lacks(
+    cms: FakeRegion, deepl_api: FakeDeepL, env: dict[str, str], glossary: Path, tmp_path: Path
+) -> None:
+    def incremental() -> tuple[int, int]:
+        result = run_cli(["--base-url", cms.base_url, "cost", cms.slug, "-l", "ar", "-f", "json"],
+                         env=env)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        line = json.loads(result.stdout)["regions"][0]["languages"]["ar"]
+        return line["characters"], line["incremental_characters"]
+
+    full, before = incremental()
+    assert full == before > 0
+    assert translate(cms, env, tmp_path, "-l", "ar", "--glossary", str(glossary)).returncode == 0
+    assert incremental() == (full, 0)  # the drafts are not pushed yet, but nothing is left to pay
+    cms.pages[0].content += "\n<p>Neu: ein zusätzlicher Absatz.</p>"
+    cms.pages[0].last_updated = NEW + timedelta(days=2)
+    assert incremental()[1] == len("Neu: ein zusätzlicher Absatz.")
