@@ -255,6 +255,9 @@ def test_dry_run_shows_the_cost_and_sends_nothing(
     assert result.returncode == 0, result.stderr
     assert "3 pages:" in result.stdout and "characters to send" in result.stdout
     assert "Ausländerbehörde" in result.stdout
+    verbose = run_cli(["-v", "--base-url", cms.base_url, "translate", cms.slug, "-l", "fa",
+                       "--dry-run", "--page", "102"], env=env)  # fmt: skip
+    assert "102 text: Das ⟦0⟧⟦1⟧⟦2⟧ hilft Ihnen: ⟦3⟧Termin⟦4⟧." in verbose.stdout
     assert deepl_api.log == []
     assert drafts(env) == []
 

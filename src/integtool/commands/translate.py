@@ -51,7 +51,10 @@ def translate(
         typer.Option("--glossary", help="Glossary file (TOML).", dir_okay=False),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would be sent and cost; send nothing.")
+        bool,
+        typer.Option(
+            "--dry-run", help="Show what would be sent (-v: every text) and cost; send nothing."
+        ),
     ] = False,
     max_chars: Annotated[
         int | None, typer.Option("--max-chars", min=0, help="Send at most this many characters.")
@@ -80,7 +83,7 @@ def translate(
     if plan.glossary_note:
         app.note(plan.glossary_note)
     if dry_run:
-        render_plan(plan, prices, quota, app.out)
+        render_plan(plan, prices, quota, app.out, texts=app.verbose)
         raise typer.Exit(ExitCode.OK)
     for page_id, title, reason in plan.skipped:
         app.note(f"skipped {page_id} {title}: {reason}")

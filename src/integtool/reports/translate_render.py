@@ -24,9 +24,15 @@ def plan_cost_eur(plan: TranslationPlan, prices: Prices) -> float:
 
 
 def render_plan(
-    plan: TranslationPlan, prices: Prices, quota: Allowance | None, console: Console
+    plan: TranslationPlan,
+    prices: Prices,
+    quota: Allowance | None,
+    console: Console,
+    *,
+    texts: bool = False,
 ) -> None:
-    """The pages to translate with what each sends, the skipped pages, and the total."""
+    """The pages to translate with what each sends, the skipped pages, and the total;
+    `texts` also lists every text exactly as it would be sent."""
     table = Table(
         title=f"Translate {plan.region} into {plan.language} with {plan.provider}",
         title_justify="left",
@@ -43,6 +49,15 @@ def render_plan(
             f"{page.characters:,}",
         )
     console.print(table)
+    if texts:
+        for page in plan.pages:
+            for job in page.jobs:
+                if job.needs_provider:
+                    kind = "html" if job.piece.html else "text"
+                    console.print(
+                        f"{page.default_page_id} {kind}: {job.piece.text}",
+                        markup=False, highlight=False, soft_wrap=True,
+                    )  # fmt: skip
     for page_id, title, reason in plan.skipped:
         console.print(f"skipped {page_id} {title}: {reason}", markup=False, highlight=False)
     console.print(plan_summary(plan, prices, quota), markup=False, highlight=False)
