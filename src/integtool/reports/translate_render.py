@@ -68,7 +68,8 @@ def plan_summary(plan: TranslationPlan, prices: Prices, quota: Allowance | None)
     if plan.provider == "demo":
         money = "no cost (demo provider: labelled stand-in text, not a translation)"
     else:
-        money = f"≈ € {plan_cost_eur(plan, prices):,.2f}"
+        eur = plan_cost_eur(plan, prices)
+        money = f"≈ € {eur:,.2f}" if eur >= 0.005 or eur == 0 else "< € 0.01"
     text = (
         f"{len(plan.pages)} page{'s' if len(plan.pages) != 1 else ''}: "
         f"{plan.characters:,} characters to send, {money}; "
