@@ -7,6 +7,7 @@ from typing import Annotated
 import orjson
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from integtool.commands.options import TableFormat, app_context
 from integtool.core.models import Language, Region
@@ -42,7 +43,9 @@ def regions(
         return
     table = Table("region", "name", "live", "languages")
     for r in found:
-        table.add_row(r.slug, r.name, "yes" if r.live else "no", ", ".join(r.language_codes))
+        table.add_row(
+            Text(r.slug), Text(r.name), "yes" if r.live else "no", ", ".join(r.language_codes)
+        )
     app.out.print(table)
 
 
@@ -72,6 +75,9 @@ def languages(
     table = Table("code", "bcp47", "name", "direction")
     for lang in found:
         table.add_row(
-            lang.code, lang.bcp47_tag, lang.native_name, "rtl" if lang.right_to_left else "ltr"
+            Text(lang.code),
+            Text(lang.bcp47_tag),
+            Text(lang.native_name),
+            "rtl" if lang.right_to_left else "ltr",
         )
     app.out.print(table)

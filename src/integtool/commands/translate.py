@@ -145,10 +145,10 @@ async def _plan(
     connection: sqlite3.Connection,
 ) -> tuple[TranslationPlan, Allowance | None]:
     memory = TranslationMemory(connection)
-    open_drafts = DraftStore(connection).open_drafts(request.region, request.language)
+    latest = DraftStore(connection).latest(request.region, request.language)
     async with open_content(app.config, demo=app.demo) as client:
         planned = plan_translation(
-            client, app.config, request, translator, glossary, memory, open_drafts
+            client, app.config, request, translator, glossary, memory, latest
         )
         if translator.name != "deepl":
             return await planned, None

@@ -27,6 +27,9 @@ class Translator(Protocol):
     """Stored with every draft and translation-memory entry (`deepl`, `demo`)."""
     max_batch: int
     """Most texts one `translate` call accepts."""
+    memory_scope: str
+    """Prefix of the glossary versions its translations are remembered under: `""` for real
+    translations, `"demo:"` for the demo's labelled stand-ins, which real runs never reuse."""
 
     def supports(self, language: str) -> bool:
         """Whether this provider can translate into the CMS language at all."""

@@ -6,6 +6,7 @@ exponential backoff, 456 (quota) stops the run at once.
 """
 
 import hashlib
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
@@ -62,6 +63,7 @@ class DeepLTranslator:
 
     name = "deepl"
     max_batch = MAX_BATCH
+    memory_scope = ""
 
     def __init__(self, env: Mapping[str, str], http: HttpSettings) -> None:
         self._key = env.get("DEEPL_AUTH_KEY", "").strip()
@@ -121,8 +123,9 @@ class DeepLTranslator:
         return digest.hexdigest()
 
     def prepare_glossary(self, glossary: Glossary, key: str, known_remote_id: str | None) -> str:
-        """Reuse the stored glossary id, or create a v3 glossary and delete older copies."""
-        if known_remote_id is not None:
+        """Reuse the stored glossary id if DeepL still has it, else create a v3 glossary and
+        delete the older copies integtool made of this glossary (same name, other content)."""
+        if known_remote_id is not None and self._exists(known_remote_id):
             return known_remote_id
         name = f"{GLOSSARY_PREFIX}{glossary.name} {key[:12]}"
         source = deepl_source(glossary.source_language)
@@ -133,10 +136,19 @@ class DeepLTranslator:
         created = self._call(lambda: self._client.create_multilingual_glossary(name, entries))
         older = self._call(self._client.list_multilingual_glossaries)
         for info in older:
-            mine = info.name.startswith(f"{GLOSSARY_PREFIX}{glossary.name} ")
+            mine = re.fullmatch(
+                f"{re.escape(GLOSSARY_PREFIX + glossary.name)} [0-9a-f]{{12}}", info.name
+            )
             if mine and info.glossary_id != created.glossary_id:
                 self._delete(info)
         return str(created.glossary_id)
+
+    def _exists(self, glossary_id: str) -> bool:
+        try:
+            self._call(lambda: self._client.get_multilingual_glossary(glossary_id))
+        except GlossaryGone:
+            return False
+        return True
 
     def _delete(self, info: MultilingualGlossaryInfo) -> None:
         self._call(lambda: self._client.delete_multilingual_glossary(info))
@@ -165,6 +177,8 @@ class DeepLTranslator:
             )
         )
         items = results if isinstance(results, list) else [results]
+        if len(items) != len(texts):
+            raise ProviderError(f"DeepL answered {len(items)} translations for {len(texts)} texts.")
         return [Translated(item.text, int(item.billed_characters or 0)) for item in items]
 
     def _call(self, request: Callable[[], T]) -> T:
@@ -176,12 +190,21 @@ class DeepLTranslator:
         )
         try:
             return retrying(request)
+        except deepl.GlossaryNotFoundException:
+            raise GlossaryGone("The DeepL glossary no longer exists.") from None
         except deepl.QuotaExceededException:
             raise QuotaExceededError("The DeepL character quota is used up (456).") from None
         except deepl.AuthorizationException:
             raise ProviderError("DeepL rejected DEEPL_AUTH_KEY (403).") from None
         except deepl.DeepLException as error:
             raise ProviderError(f"DeepL failed: {_reason(error)}.") from None
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            # The library parsing an answer that is not what DeepL documents.
+            raise ProviderError(f"DeepL answered unexpectedly ({type(error).__name__}).") from None
+
+
+class GlossaryGone(ProviderError):
+    """A glossary id integtool stored is not known to DeepL any more (deleted elsewhere)."""
 
 
 def _reason(error: deepl.DeepLException) -> str:

@@ -24,6 +24,7 @@ class DemoTranslator:
 
     name = "demo"
     max_batch = MAX_BATCH
+    memory_scope = "demo:"
 
     def __init__(self) -> None:
         self._glossaries: dict[str, Glossary] = {}

@@ -59,8 +59,8 @@ def _region_renderable(region: RegionCheck) -> RenderableType:
         findings.add_row(
             Text(KIND_LABEL[finding.kind], style=_KIND_STYLE[finding.kind]),
             finding.language,
-            finding.title,
-            finding.path or finding.source_path or "",
+            Text(finding.title),
+            Text(finding.path or finding.source_path or ""),
             str(finding.age_days),
             str(finding.words),
         )

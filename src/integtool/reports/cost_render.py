@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from integtool.core.cost import CostLine
 from integtool.core.providers_support import Provider, deepl_text_only, supports
@@ -38,7 +39,7 @@ def notes(language: str, providers: Sequence[Provider]) -> str:
 def cost_table(region: RegionCheck, providers: Sequence[Provider]) -> Table:
     """Per-language cost of one region with a total row."""
     table = Table(
-        title=f"Cost of {region_label(region)} in €",
+        title=Text(f"Cost of {region_label(region)} in €"),
         title_justify="left",
     )
     table.add_column("lang", no_wrap=True)

@@ -5,6 +5,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from integtool.store.drafts import Draft
 
@@ -46,8 +47,8 @@ def render_drafts(drafts: Sequence[Draft], console: Console) -> None:
             str(draft.id),
             draft.region,
             draft.language,
-            str(draft.source_page_id),
-            draft.title,
+            str(draft.default_page_id),
+            Text(draft.title),
             draft.status,
             ", ".join(sorted({warning.code for warning in draft.qa})) or "ok",
             f"{draft.characters_sent:,}",

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 from rich.console import Console, JustifyMethod
 from rich.table import Table
+from rich.text import Text
 
 from integtool.core.cost import Prices
 from integtool.services.budget import Allowance
@@ -42,7 +43,7 @@ def render_plan(
     for page in plan.pages:
         table.add_row(
             str(page.default_page_id),
-            page.basis.title,
+            Text(page.basis.title),
             page.reason,
             page.basis.language,
             f"{len(page.jobs)}/{len(page.units.units)}",
@@ -92,7 +93,7 @@ def render_drafts_made(drafts: Sequence[DraftMade], console: Console) -> None:
         table.add_row(
             str(made.id),
             str(made.page.default_page_id),
-            made.title,
+            Text(made.title),
             f"{made.characters_sent:,}",
             ", ".join(sorted({warning.code for warning in made.qa})) or "ok",
         )

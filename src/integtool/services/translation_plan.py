@@ -98,7 +98,7 @@ async def plan_translation(
     translator: Translator,
     glossary: Glossary | None,
     memory: TranslationMemory,
-    open_drafts: Mapping[int, Draft],
+    latest_drafts: Mapping[int, Draft],
 ) -> TranslationPlan:
     """Read the region, choose the pages, and find the segments the memory cannot supply."""
     language = request.language
@@ -113,49 +113,36 @@ async def plan_translation(
     plan = TranslationPlan(request.region, language, translator.name)
     chain = ancestors(language, read.sources)
     chosen = _choose(linked, request, read.sources, language, plan)
-    memory_hits = _Lookups(memory, language)
     budget = request.max_chars
     sending: set[tuple[str, str, str]] = set()
+    text_only = translator.text_only(language)
+    provider_glossary = (
+        glossary is not None and translator.glossary_key(glossary, language) is not None
+    )
     for page, reason in chosen:
-        draft = open_drafts.get(page.default.id)
         basis = next(
             (page.translations[code] for code in chain if code in page.translations), page.default
         )
-        if draft is not None and _keeps(draft, reason, basis):
-            plan.skipped.append((page.default.id, page.default.title, _waiting(draft)))
-            continue
         applies = glossary is not None and basis.language == glossary.source_language
-        version = glossary.content_hash(language) if applies and glossary else NO_GLOSSARY
-        mask = (
-            glossary
-            if applies and glossary and translator.glossary_key(glossary, language) is None
-            else None
+        version = translator.memory_scope + (
+            glossary.content_hash(language) if glossary is not None and applies else NO_GLOSSARY
         )
-        page_plan = PagePlan(
-            page.default.id,
-            reason,
-            basis,
-            page.translations.get(language),
-            page_units(basis.title, basis.content),
-            version,
-            mask,
-            words=cms_word_count(basis.title, basis.content),
-        )
-        stored = memory_hits.known(page_plan.units, basis.language, version)
+        draft = latest_drafts.get(page.default.id)
+        skip = _standing_draft(draft, reason, basis, version) if draft is not None else None
+        if skip is not None:
+            plan.skipped.append((page.default.id, page.default.title, skip))
+            continue
+        units = page_units(basis.title, basis.content)
+        stored = set(memory.lookup([u.key for u in units.units], basis.language, language, version))
+        mask = glossary if applies and not provider_glossary else None
         jobs: list[UnitJob] = []
-        for unit in page_plan.units.units:
+        planned: set[tuple[str, str, str]] = set()
+        for unit in units.units:
             ident = (unit.key, basis.language, version)
-            if unit.key in stored or ident in sending:
-                plan.units_from_memory += unit.key in stored
+            if unit.key in stored or ident in sending or ident in planned:
                 continue
-            jobs.append(
-                unit_job(
-                    unit,
-                    text_only=translator.text_only(language),
-                    glossary=mask,
-                    language=language,
-                )
-            )
+            planned.add(ident)
+            jobs.append(unit_job(unit, text_only=text_only, glossary=mask, language=language))
         cost = sum(job.characters for job in jobs)
         if budget is not None and cost > budget:
             plan.skipped.append(
@@ -164,28 +151,40 @@ async def plan_translation(
             continue
         if budget is not None:
             budget -= cost
-        sending.update((job.unit.key, basis.language, version) for job in jobs)
-        page_plan.jobs = jobs
-        plan.pages.append(page_plan)
+        sending |= planned
+        plan.units_from_memory += sum(1 for unit in units.units if unit.key in stored)
+        target = page.translations.get(language)
+        words = cms_word_count(basis.title, basis.content)
+        plan.pages.append(
+            PagePlan(page.default.id, reason, basis, target, units, version, mask, jobs, words)
+        )
     if glossary is None:
         plan.glossary_note = "No glossary: translated without the municipality's terminology."
     return plan
 
 
-def _waiting(draft: Draft) -> str:
+def _standing_draft(draft: Draft, reason: str, basis: PageTranslation, version: str) -> str | None:
+    """Why the page's newest draft stands (the page is skipped), or None to translate it.
+
+    A draft of another source text or version is always replaced. Of the same source: an
+    accepted draft stands (reject it first); a rejected one stands unless the page is named;
+    a waiting one is redrafted when the page is named or the glossary changed.
+    """
+    same_source = (
+        draft.source_page_id == basis.id
+        and draft.source_last_updated == basis.last_updated.isoformat()
+    )
+    if draft.status == "pushed" or not same_source:
+        return None
     if draft.status == "accepted":
         return f"draft #{draft.id} is accepted and waits to be pushed"
+    if reason == "requested":
+        return None
+    if draft.status == "rejected":
+        return f"draft #{draft.id} was rejected (name the page with --page to translate it again)"
+    if draft.glossary_version != version:
+        return None
     return f"draft #{draft.id} waits for review (name the page with --page to redraft it)"
-
-
-def _keeps(draft: Draft, reason: str, basis: PageTranslation) -> bool:
-    """An open draft of the same source version stands, unless the page was named to redraft.
-
-    Naming a page replaces its waiting draft; an accepted draft is never replaced (reject it
-    first), and a draft of an older source version is replaced by a new one.
-    """
-    same_source = draft.source_last_updated == basis.last_updated.isoformat()
-    return same_source and (draft.status != "draft" or reason != "requested")
 
 
 def _choose(
@@ -214,15 +213,3 @@ def _choose(
     if unknown:
         raise UsageError(f"Region '{plan.region}' has no page with the id {unknown[0]}.")
     return chosen
-
-
-class _Lookups:
-    """Translation-memory lookups for one target language, one query per page."""
-
-    def __init__(self, memory: TranslationMemory, language: str) -> None:
-        self._memory = memory
-        self._language = language
-
-    def known(self, units: PageUnits, source_language: str, version: str) -> set[str]:
-        keys = [unit.key for unit in units.units]
-        return set(self._memory.lookup(keys, source_language, self._language, version))

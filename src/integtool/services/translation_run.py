@@ -44,7 +44,6 @@ class RunOutcome:
     drafts: list[DraftMade] = field(default_factory=list)
     characters_sent: int = 0
     failure: ProviderError | None = None
-    not_drafted: list[PagePlan] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -69,53 +68,72 @@ def run_plan(
     concurrency: int,
     on_draft: Callable[[DraftMade], None] | None = None,
 ) -> RunOutcome:
-    """Translate the plan's pages; drafts and memory are committed batch by batch."""
-    memory, drafts = TranslationMemory(connection), DraftStore(connection)
-    outcome = RunOutcome()
-    glossary_id = _glossary_id(plan, translator, glossary, GlossarySync(connection))
-    done_units: dict[tuple[str, str, str], tuple[str, int]] = {}
-    """(unit key, source language, version) -> (translation, billed characters)."""
-    waiting = list(plan.pages)
-    outcome_pages = _Drafter(plan, memory, drafts, glossary, identifier, outcome, on_draft)
-    _finish_locally(plan, done_units, memory)
-    outcome_pages.finish_ready(waiting, done_units)  # pages entirely in memory
-    batches = list(_batches(plan, translator.max_batch))
-    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        pending: dict[Future[list[Translated]], _Batch] = {}
-        queue: Iterator[_Batch] = iter(batches)
+    """Translate the plan's pages; drafts and memory are committed batch by batch.
 
-        def submit_next() -> None:
-            batch = next(queue, None)
-            if batch is None:
-                return
-            texts = [job.piece.text for job in batch.jobs]
+    Provider failures end the run with `outcome.failure` set and everything finished kept. On
+    Ctrl-C the batches already answered are stored before the interrupt goes on; batches not
+    yet sent are cancelled and the requests in flight are not waited for.
+    """
+    memory = TranslationMemory(connection)
+    outcome = RunOutcome()
+    # (unit key, source language, glossary version) -> (translation, billed characters)
+    done_units: dict[tuple[str, str, str], tuple[str, int]] = {}
+    waiting = list(plan.pages)
+    drafter = _Drafter(
+        plan, memory, DraftStore(connection), glossary, identifier, outcome, on_draft
+    )
+    _finish_locally(plan, done_units, memory)
+    drafter.finish_ready(waiting, done_units)  # pages entirely in memory need no provider
+    try:
+        glossary_id = _glossary_id(plan, translator, glossary, GlossarySync(connection))
+    except ProviderError as error:
+        outcome.failure = error
+        return outcome
+    queue: Iterator[_Batch] = _batches(plan, translator.max_batch)
+    pending: dict[Future[list[Translated]], _Batch] = {}
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+
+    def submit_next() -> None:
+        batch = next(queue, None)
+        if batch is not None:
             future = pool.submit(
-                translator.translate,
-                texts,
-                batch.source_language,
-                plan.language,
-                html=batch.html,
+                translator.translate, [job.piece.text for job in batch.jobs],
+                batch.source_language, plan.language, html=batch.html,
                 glossary_id=glossary_id if batch.provider_glossary else None,
-            )
+            )  # fmt: skip
             pending[future] = batch
 
+    def take(future: Future[list[Translated]]) -> None:
+        batch = pending.pop(future)
+        try:
+            results = future.result()
+        except ProviderError as error:
+            outcome.failure = outcome.failure or error
+            return
+        except Exception as error:  # a provider bug must not lose the drafts made so far
+            outcome.failure = outcome.failure or ProviderError(
+                f"The {translator.name} provider failed ({type(error).__name__})."
+            )
+            return
+        _complete_units(batch, results, done_units, memory, plan, translator.name)
+        outcome.characters_sent += sum(result.billed_characters for result in results)
+        drafter.finish_ready(waiting, done_units)
+
+    try:
         for _ in range(max(1, concurrency)):
             submit_next()
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                batch = pending.pop(future)
-                try:
-                    results = future.result()
-                except ProviderError as error:
-                    outcome.failure = outcome.failure or error
-                    continue
-                _complete_units(batch, results, done_units, memory, plan, translator.name)
-                outcome.characters_sent += sum(result.billed_characters for result in results)
-                outcome_pages.finish_ready(waiting, done_units)
+                take(future)
                 if outcome.failure is None:
                     submit_next()
-    outcome.not_drafted = waiting
+    except BaseException:
+        for future in [future for future in pending if future.done()]:
+            take(future)  # already paid for: keep it
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return outcome
 
 
@@ -197,12 +215,13 @@ def _complete_units(
     """Turn a batch's answers into unit translations and commit them to the memory at once."""
     finished: list[tuple[str, str, str]] = []
     for job, result in zip(batch.jobs, results, strict=True):
-        text, _lost = job.finish(result.text)  # lost placeholders surface in QA
+        text, lost = job.finish(result.text)
         done_units[(job.unit.key, batch.source_language, batch.version)] = (
             text,
             result.billed_characters,
         )
-        finished.append((job.unit.key, job.unit.source, text))
+        if not lost:  # a segment that lost markup or terms goes to QA, never into the memory
+            finished.append((job.unit.key, job.unit.source, text))
     memory.store(finished, batch.source_language, plan.language, batch.version, provider)
 
 

@@ -10,9 +10,6 @@ from typing import Any
 from integtool.core.qa import QaWarning
 from integtool.store.database import transaction
 
-OPEN_STATUSES = ("draft", "accepted")
-"""Drafts that still wait for something (review or push)."""
-
 
 @dataclass(frozen=True, slots=True)
 class NewDraft:
@@ -117,13 +114,9 @@ class DraftStore:
                 ids.append(int(cursor.lastrowid or 0))
         return ids
 
-    def open_drafts(self, region: str, language: str) -> dict[int, Draft]:
-        """The newest waiting or accepted draft of each page (by default page id)."""
-        marks = ",".join("?" * len(OPEN_STATUSES))
-        drafts = self._select(
-            f"WHERE region = ? AND language = ? AND status IN ({marks}) ORDER BY id",
-            (region, language, *OPEN_STATUSES),
-        )
+    def latest(self, region: str, language: str) -> dict[int, Draft]:
+        """The newest draft of each page (by default page id), whatever its status."""
+        drafts = self._select("WHERE region = ? AND language = ? ORDER BY id", (region, language))
         return {draft.default_page_id: draft for draft in drafts}
 
     def find(self, region: str | None = None, language: str | None = None) -> list[Draft]:
