@@ -324,7 +324,7 @@ def test_demo_translates_offline_with_a_labelled_stand_in(tmp_path: Path) -> Non
 
 
 def test_cost_estimate_counts_only_what_the_memory_lacks(
-    cms: FakeRegion, deepl_api: FakeDeepL, env: dict[str, str], glossary: Path, tmp_path: Path
+    cms: FakeRegion, env: dict[str, str], glossary: Path, tmp_path: Path
 ) -> None:
     def incremental() -> tuple[int, int]:
         result = run_cli(["--base-url", cms.base_url, "cost", cms.slug, "-l", "ar", "-f", "json"],

@@ -75,10 +75,13 @@ def test_a_block_is_one_sentence_with_markup_and_terms_as_placeholders() -> None
     (unit,) = page_units("", "<p>Die <b>Ausländerbehörde</b> &amp; das Jobcenter</p>").blocks
     job = unit_job(unit, text_only=True, glossary=NEUSTADT, language="fa")
     assert job.piece.text == "Die ⟦0⟧⟦1⟧⟦2⟧ & das ⟦3⟧"
-    assert job.piece.characters == len("Die Ausländerbehörde & das Jobcenter")
+    assert job.piece.characters == len(job.piece.text)  # what DeepL bills: the text sent
     text, lost = job.finish("[FA] ⟦0⟧⟦1⟧⟦2⟧ و ⟦3⟧ دی")
     assert (text, lost) == ("[FA] <b>اداره اتباع خارجی</b> و Jobcenter دی", 0)
     assert job.finish("[FA] ⟦0⟧⟦1⟧ و دی") == ("[FA] <b>اداره اتباع خارجی و دی", 2)
+    (spaced,) = page_units("", "<p><a href='x'>hier</a> <b>und</b> da</p>").blocks
+    glued = unit_job(spaced, text_only=True, glossary=None, language="fa")
+    assert glued.piece.text == "hier⟦0⟧ ⟦1⟧und⟦2⟧ da"  # one placeholder per tag, spaces kept
 
 
 def test_titles_travel_escaped_with_tag_handling_and_a_lone_term_needs_no_mt() -> None:

@@ -91,7 +91,11 @@ def translate(
         app.note("Nothing to translate.")
         raise typer.Exit(ExitCode.OK)
     app.note(plan_summary(plan, prices, quota))
-    if not yes and sys.stdin.isatty() and not typer.confirm("Translate now?", default=True):
+    if (
+        not yes
+        and sys.stdin.isatty()
+        and not typer.confirm("Translate now?", default=True, err=True)
+    ):
         app.note("Nothing was sent.")
         raise typer.Exit(ExitCode.OK)
     outcome = _run(app, plan, translator, connection, chosen_glossary)

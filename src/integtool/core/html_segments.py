@@ -16,7 +16,8 @@ BLOCK_TAG = re.compile(
     r"|summary)\b[^>]*>",
     re.IGNORECASE | re.DOTALL,
 )
-_ANY_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.DOTALL)
+ANY_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.DOTALL)
+"""Any tag or comment: the boundaries of `split_runs`."""
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 
 
@@ -45,7 +46,7 @@ def split_blocks(html: str) -> Segmented:
 
 def split_runs(html: str) -> Segmented:
     """Segments are the text between any two tags (for targets translated as plain text)."""
-    return _split(html, _ANY_TAG)
+    return _split(html, ANY_TAG)
 
 
 def _split(html: str, boundary: re.Pattern[str]) -> Segmented:
@@ -75,4 +76,4 @@ def _take(chunk: str, markup: str, parts: list[str], segments: list[str]) -> str
 
 
 def _has_text(chunk: str) -> bool:
-    return bool(chunk.strip()) and bool(unescape(_ANY_TAG.sub("", chunk)).strip())
+    return bool(chunk.strip()) and bool(unescape(ANY_TAG.sub("", chunk)).strip())

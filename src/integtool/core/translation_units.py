@@ -14,7 +14,7 @@ from enum import StrEnum
 from html import escape, unescape
 
 from integtool.core.glossary import Glossary
-from integtool.core.html_segments import Segmented, split_blocks, split_runs
+from integtool.core.html_segments import ANY_TAG, Segmented, split_blocks, split_runs
 from integtool.core.segments import segment_key, visible_text
 from integtool.core.term_protection import MaskedText, mask_terms, placeholder, restore_terms
 
@@ -71,7 +71,7 @@ class Piece:
     text: str
     html: bool
     characters: int
-    """What the provider bills: visible characters."""
+    """What the provider bills: the characters of the text sent, tags not counted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +123,8 @@ class UnitJob:
 
 _LETTER = re.compile(r"[^\W\d_]")
 _PLACEHOLDERS = re.compile(r"⟦[^⟧]*⟧")
+_MARKUP_CHUNKS = re.compile(rf"{ANY_TAG.pattern}|\s+|[^<\s]+|<", ANY_TAG.flags)
+"""Markup between runs cut into tags, whitespace and invisible leftovers (`&nbsp;`)."""
 _NO_TERMS = Glossary("", "", (), ())
 """Masks nothing but placeholder brackets already in a text."""
 
@@ -138,7 +140,7 @@ def unit_job(unit: Unit, *, text_only: bool, glossary: Glossary | None, language
         mask = mask_terms(unit.source, glossary, language) if glossary is not None else None
         text = mask.text if mask is not None else unit.source
         html = not text_only
-        piece = Piece(escape(text, quote=False) if html else text, html, len(unit.source))
+        piece = Piece(escape(text, quote=False) if html else text, html, len(text))
         return UnitJob(unit, piece, mask)
     if not text_only:
         return UnitJob(
@@ -154,14 +156,14 @@ def _plain_block(unit: Unit, glossary: Glossary, language: str) -> UnitJob:
     originals: list[str] = []
     targets: list[str] = []
     for index, run in enumerate(runs.segments):
-        if index > 0:
-            markup = runs.parts[index]
-            core = markup.strip()
-            space_before = markup[: len(markup) - len(markup.lstrip())]
-            space_after = markup[len(markup.rstrip()) :]
-            texts.append(f"{space_before}{placeholder(len(targets))}{space_after}")
-            originals.append(core)
-            targets.append(core)
+        if index > 0:  # markup between two runs: a placeholder per tag, spaces stay text
+            for chunk in _MARKUP_CHUNKS.findall(runs.parts[index]):
+                if chunk.isspace():
+                    texts.append(chunk)
+                else:
+                    texts.append(placeholder(len(targets)))
+                    originals.append(chunk)
+                    targets.append(chunk)
         plain = unescape(run)
         mask = mask_terms(plain, glossary, language)
         offset = len(targets)
@@ -173,7 +175,7 @@ def _plain_block(unit: Unit, glossary: Glossary, language: str) -> UnitJob:
     mask = MaskedText(text, tuple(originals), tuple(targets))
     return UnitJob(
         unit,
-        Piece(text, False, len(visible_text(unit.source))),
+        Piece(text, False, len(text)),
         mask,
         runs.parts[0],
         runs.parts[-1],
