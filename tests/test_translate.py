@@ -340,3 +340,106 @@ def test_cost_estimate_counts_only_what_the_memory_lacks(
     cms.pages[0].content += "\n<p>Neu: ein zusätzlicher Absatz.</p>"
     cms.pages[0].last_updated = NEW + timedelta(days=2)
     assert incremental()[1] == len("Neu: ein zusätzlicher Absatz.")
+
+
+def set_status(env: dict[str, str], status: str) -> None:
+    with sqlite3.connect(env["INTEGTOOL_STATE"]) as db:
+        db.execute("UPDATE drafts SET status = ?", (status,))
+
+
+def test_which_drafts_stand_and_which_are_redrafted(
+    cms: FakeRegion, env: dict[str, str], glossary: Path, tmp_path: Path
+) -> None:
+    base = ("-l", "ar", "--glossary", str(glossary))
+    assert translate(cms, env, tmp_path, *base, "--page", "103").returncode == 0
+    waiting = translate(cms, env, tmp_path, *base)  # missing and outdated: 101, 102, 103
+    assert "skipped 103 Kita: draft #1 waits for review" in waiting.stderr
+    set_status(env, "rejected")
+    rejected = translate(cms, env, tmp_path, *base, "--outdated")
+    assert "skipped 103 Kita: draft #1 was rejected" in rejected.stderr
+    set_status(env, "accepted")
+    accepted = translate(cms, env, tmp_path, *base, "--page", "103")
+    assert "skipped 103 Kita: draft #1 is accepted and waits to be pushed" in accepted.stderr
+    # A changed glossary redrafts waiting drafts; a changed source always gets a new draft.
+    set_status(env, "draft")
+    glossary.write_text(GLOSSARY.replace("دائرة الأجانب", "مكتب الأجانب"), encoding="utf-8")
+    edited = translate(cms, env, tmp_path, *base, "--page", "101")
+    assert edited.returncode == 0 and "مكتب الأجانب" in stored_title(env, 101)
+    set_status(env, "accepted")
+    cms.pages[0].last_updated = NEW + timedelta(days=3)
+    changed = translate(cms, env, tmp_path, *base, "--page", "101")
+    assert changed.returncode == 0
+    assert [d["status"] for d in drafts(env) if d["source_page_id"] == 101] == ["accepted", "draft"]
+
+
+def stored_title(env: dict[str, str], page: int) -> str:
+    with sqlite3.connect(env["INTEGTOOL_STATE"]) as db:
+        row = db.execute(
+            "SELECT title FROM drafts WHERE source_page_id = ? ORDER BY id DESC", (page,)
+        ).fetchone()
+    return str(row[0])
+
+
+def test_titles_with_brackets_are_shown_as_written(
+    cms: FakeRegion, env: dict[str, str], tmp_path: Path
+) -> None:
+    cms.add(9, "de", "Formular [/b] neu [wichtig]", "<p>Bitte ausfüllen.</p>", NEW, page_id=109)
+    result = translate(cms, env, tmp_path, "-l", "ar", "--page", "109")
+    assert result.returncode == 0, result.stderr
+    assert "[AR] Formular [/b] neu [wichtig]" in result.stdout.replace("\n", " ")
+    listed = run_cli(["drafts"], env=env)
+    assert listed.returncode == 0 and "[/b] neu" in listed.stdout
+
+
+def test_an_unexpected_answer_keeps_the_run_clean(
+    cms: FakeRegion, env: dict[str, str], tmp_path: Path
+) -> None:
+    other = HTTPServer(host="127.0.0.1")
+    other.expect_request("/v2/translate").respond_with_json({"translations": []})
+    other.start()
+    try:
+        env = {**env, "DEEPL_SERVER_URL": other.url_for("/").rstrip("/")}
+        result = translate(cms, env, tmp_path, "-l", "ar", "--page", "103")
+    finally:
+        other.stop()
+    assert result.returncode == 4
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith(
+            "integtool: DeepL answered 0 translations for 2 texts: stopped after 0 of 1 pages"
+        )
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_glossary_deleted_at_deepl_is_uploaded_again(
+    cms: FakeRegion, deepl_api: FakeDeepL, env: dict[str, str], glossary: Path, tmp_path: Path
+) -> None:
+    args = ("-l", "ar", "--glossary", str(glossary))
+    assert translate(cms, env, tmp_path, *args, "--page", "102").returncode == 0
+    deepl_api.glossaries.clear()  # deleted in DeepL's web interface, or by another machine
+    again = translate(cms, env, tmp_path, *args, "--page", "103")
+    assert again.returncode == 0, again.stderr
+    assert deepl_api.glossary_creations == 2 and len(deepl_api.glossaries) == 1
+
+
+def test_demo_stand_ins_are_never_reused_by_a_real_run(
+    server: HTTPServer, deepl_api: FakeDeepL, env: dict[str, str], tmp_path: Path
+) -> None:
+    demo = run_cli(["--demo", "translate", "neustadt", "-l", "ar", "--page", "553", "--yes"],
+                   env=env)  # fmt: skip
+    assert demo.returncode == 0, demo.stderr
+    assert stored_title(env, 553).startswith("[DEMO → ar]")
+    # The very same German page on a real instance, translated into the same state file.
+    demo_pages = (
+        Path(__file__).resolve().parents[1] / "src/integtool/demo/data/neustadt/de/pages.json"
+    )
+    page = next(p for p in json.loads(demo_pages.read_text("utf-8")) if p["id"] == 553)
+    region = FakeRegion(server, slug="neustadt-copy", languages=("de", "ar"))
+    region.add(1, "de", page["title"], page["content"], NEW, page_id=7553)
+    bundled = Path(__file__).resolve().parents[1] / "glossaries" / "neustadt.toml"
+    real = translate(region, env, tmp_path, "-l", "ar", "--glossary", str(bundled))
+    assert real.returncode == 0, real.stderr
+    assert len(deepl_api.texts_sent()) > 1  # nothing came from the demo's memory
+    assert "DEMO" not in stored_title(env, 7553)

@@ -89,6 +89,6 @@ async def _run(app: AppContext, request: CheckRequest) -> CostResult:
     )
     known = None
     if app.state_path.is_file():  # without a state there is no memory: incremental = full
-        known = known_segments(TranslationMemory(connect(app.state_path)))
+        known = known_segments(TranslationMemory(connect(app.state_path)), demo=app.demo)
     async with open_content(app.config, demo=app.demo) as client:
         return await run_cost(client, app.config, request, identifier, known=known)

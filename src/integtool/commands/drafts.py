@@ -8,7 +8,7 @@ import typer
 
 from integtool.commands.options import TableFormat, app_context
 from integtool.reports.drafts_render import drafts_data, render_drafts
-from integtool.store.database import connect
+from integtool.store.database import connect_for_reading
 from integtool.store.drafts import DraftStore
 
 drafts_app = typer.Typer(
@@ -31,7 +31,7 @@ def drafts(
     if ctx.invoked_subcommand is not None:
         return
     app = app_context(ctx)
-    found = DraftStore(connect(app.state_path)).find(region, language)
+    found = DraftStore(connect_for_reading(app.state_path)).find(region, language)
     if output is TableFormat.json:
         data = orjson.dumps(drafts_data(found), option=orjson.OPT_INDENT_2).decode()
         sys.stdout.write(data + "\n")

@@ -26,7 +26,7 @@ from integtool.services.content_session import open_content
 from integtool.services.glossary_files import DEFAULT_GLOSSARY, read_glossary_file
 from integtool.services.translation_plan import TranslateRequest, TranslationPlan, plan_translation
 from integtool.services.translation_run import RunOutcome, run_plan
-from integtool.store.database import connect
+from integtool.store.database import connect, connect_for_reading
 from integtool.store.drafts import DraftStore
 from integtool.store.memory import TranslationMemory
 
@@ -77,7 +77,7 @@ def translate(
         max_chars=max_chars,
         source_overrides=parse_sources(split_values(source or [])),
     )
-    connection = connect(app.state_path)
+    connection = connect_for_reading(app.state_path) if dry_run else connect(app.state_path)
     plan, quota = asyncio.run(_plan(app, request, translator, chosen_glossary, connection))
     prices = app.config.prices
     if plan.glossary_note:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from integtool.core.glossary import ADDRESS, Glossary
 from integtool.core.html_segments import split_runs
 from integtool.core.providers_support import Provider, deepl_text_only, supports
+from integtool.core.segments import visible_text
 from integtool.providers.base import Translated
 from integtool.providers.deepl_provider import MAX_BATCH
 
@@ -70,7 +71,7 @@ class DemoTranslator:
                 result = segmented.join(runs)
             else:
                 result = _labelled(_apply(text, glossary, target_language), label)
-            results.append(Translated(result, len(text)))
+            results.append(Translated(result, len(visible_text(text)) if html else len(text)))
         return results
 
 

@@ -85,6 +85,12 @@ def connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def connect_for_reading(path: Path) -> sqlite3.Connection:
+    """The state database, or an empty one in memory when the file does not exist yet:
+    commands that only read (`drafts`, `translate --dry-run`) never create the file."""
+    return connect(path if path.exists() else Path(":memory:"))
+
+
 def migrate(connection: sqlite3.Connection) -> None:
     """Apply the migrations this file has not seen yet, each in one transaction."""
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])

@@ -15,12 +15,16 @@ class TranslationMemory:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
-    def known_keys(self, source_language: str, target_language: str) -> set[str]:
-        """Keys of every segment with a stored translation for this pair (any glossary)."""
+    def known_keys(
+        self, source_language: str, target_language: str, demo: bool = False
+    ) -> set[str]:
+        """Keys of every segment with a stored translation for this pair (any glossary version),
+        counting the demo's stand-ins only for the demo."""
         rows = self._db.execute(
             "SELECT DISTINCT source_key FROM translation_memory "
-            "WHERE source_language = ? AND target_language = ?",
-            (source_language, target_language),
+            "WHERE source_language = ? AND target_language = ? "
+            "AND (? OR glossary_version NOT LIKE 'demo:%')",
+            (source_language, target_language, demo),
         )
         return {key for (key,) in rows}
 
@@ -76,7 +80,7 @@ class TranslationMemory:
             )
 
 
-def known_segments(memory: TranslationMemory) -> KnownSegment:
+def known_segments(memory: TranslationMemory, *, demo: bool = False) -> KnownSegment:
     """A `KnownSegment` test over the memory, loading each language pair's keys once."""
     cache: dict[tuple[str, str], set[str]] = {}
 
@@ -84,7 +88,7 @@ def known_segments(memory: TranslationMemory) -> KnownSegment:
         pair = (source_language, target_language)
         keys = cache.get(pair)
         if keys is None:
-            keys = cache[pair] = memory.known_keys(*pair)
+            keys = cache[pair] = memory.known_keys(*pair, demo=demo)
         return key in keys
 
     return known
