@@ -4,7 +4,7 @@ import asyncio
 import os
 import sqlite3
 import sys
-from importlib.resources import as_file, files
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
@@ -14,21 +14,19 @@ from rich.progress import BarColumn, Progress, TextColumn
 from integtool.commands.options import app_context, parse_sources, split_values
 from integtool.context import AppContext
 from integtool.core.glossary import Glossary
-from integtool.errors import ProviderError, UsageError
+from integtool.errors import ProviderError
 from integtool.exitcodes import ExitCode
 from integtool.langid import FastTextIdentifier
 from integtool.providers.base import Translator
-from integtool.providers.deepl_provider import DeepLTranslator
-from integtool.providers.demo_provider import DemoTranslator
 from integtool.reports.translate_render import plan_summary, render_drafts_made, render_plan
-from integtool.services.budget import Allowance, deepl_quota
-from integtool.services.content_session import open_content
-from integtool.services.glossary_files import DEFAULT_GLOSSARY, read_glossary_file
-from integtool.services.translation_plan import TranslateRequest, TranslationPlan, plan_translation
+from integtool.services.translation_plan import TranslateRequest, TranslationPlan
 from integtool.services.translation_run import RunOutcome, run_plan
+from integtool.services.translation_session import (
+    choose_glossary,
+    choose_translator,
+    plan_with_quota,
+)
 from integtool.store.database import connect, connect_for_reading
-from integtool.store.drafts import DraftStore
-from integtool.store.memory import TranslationMemory
 
 
 def translate(
@@ -66,8 +64,8 @@ def translate(
 ) -> None:
     """Machine-translate pages into drafts (missing and outdated ones unless pages are named)."""
     app = app_context(ctx)
-    translator = _translator(app, provider)
-    chosen_glossary = _glossary(app, region, glossary)
+    translator = choose_translator(provider, demo=app.demo, config=app.config, env=os.environ)
+    chosen_glossary = choose_glossary(glossary, region=region, demo=app.demo, config=app.config)
     request = TranslateRequest(
         region=region,
         language=language.strip(),
@@ -78,7 +76,24 @@ def translate(
         source_overrides=parse_sources(split_values(source or [])),
     )
     connection = connect_for_reading(app.state_path) if dry_run else connect(app.state_path)
-    plan, quota = asyncio.run(_plan(app, request, translator, chosen_glossary, connection))
+    with closing(connection):
+        _translate(app, request, translator, chosen_glossary, connection, dry_run=dry_run, yes=yes)
+
+
+def _translate(
+    app: AppContext,
+    request: TranslateRequest,
+    translator: Translator,
+    chosen_glossary: Glossary | None,
+    connection: sqlite3.Connection,
+    *,
+    dry_run: bool,
+    yes: bool,
+) -> None:
+    plan, quota = asyncio.run(
+        plan_with_quota(app.config, request, translator, chosen_glossary, connection,
+                        demo=app.demo, env=os.environ)
+    )  # fmt: skip
     prices = app.config.prices
     if plan.glossary_note:
         app.note(plan.glossary_note)
@@ -114,50 +129,6 @@ def translate(
             "again sends only what is left."
         )
     raise typer.Exit(ExitCode.OK)
-
-
-def _translator(app: AppContext, provider: str | None) -> Translator:
-    """DeepL, or (only with --demo) the labelled demo stand-in."""
-    name = provider or ("demo" if app.demo else "deepl")
-    if app.demo and name != "demo":
-        raise UsageError("With --demo only the demo provider is used (nothing is sent to DeepL).")
-    if name == "demo":
-        if not app.demo:
-            raise UsageError("The demo provider works only with --demo.")
-        return DemoTranslator()
-    if name == "deepl":
-        return DeepLTranslator(os.environ, app.config.http)
-    raise UsageError(f"--provider takes deepl, not {name!r}.")
-
-
-def _glossary(app: AppContext, region: str, file: Path | None) -> Glossary | None:
-    """--glossary, else the region's configured glossary, else ./glossary.toml (demo: bundled)."""
-    chosen = file or app.config.glossary_for(region)
-    if chosen is None and app.demo:
-        with as_file(files("integtool.demo") / "data" / "glossary.toml") as bundled:
-            return read_glossary_file(bundled).require_valid()
-    if chosen is None and not DEFAULT_GLOSSARY.is_file():
-        return None
-    return read_glossary_file(chosen).require_valid()
-
-
-async def _plan(
-    app: AppContext,
-    request: TranslateRequest,
-    translator: Translator,
-    glossary: Glossary | None,
-    connection: sqlite3.Connection,
-) -> tuple[TranslationPlan, Allowance | None]:
-    memory = TranslationMemory(connection)
-    latest = DraftStore(connection).latest(request.region, request.language)
-    async with open_content(app.config, demo=app.demo) as client:
-        planned = plan_translation(
-            client, app.config, request, translator, glossary, memory, latest
-        )
-        if translator.name != "deepl":
-            return await planned, None
-        plan, quota = await asyncio.gather(planned, deepl_quota(os.environ))
-        return plan, quota
 
 
 def _run(
