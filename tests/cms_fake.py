@@ -4,6 +4,7 @@ import json
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from functools import partial
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -43,7 +44,7 @@ class FakeRegion:
         )
         for code in self.languages:
             self.server.expect_request(f"/api/v3/{self.slug}/{code}/pages/").respond_with_handler(
-                lambda request, code=code: self._pages(request, code)
+                partial(self._pages, code=code)
             )
 
     @property

@@ -177,13 +177,15 @@ def test_glossary_is_uploaded_again_only_when_its_content_changes(
 ) -> None:
     args = ("-l", "ar", "--glossary", str(glossary), "--page", "102")
     assert translate(cms, env, tmp_path, *args).returncode == 0
-    glossary.write_text(GLOSSARY.replace("# comment", "") + "\n# a comment changes nothing\n")
+    (first,) = deepl_api.glossaries
+    notes = GLOSSARY.replace('source = "Jobcenter"', 'source = "Jobcenter"\nnote = "Bundesagentur"')
+    glossary.write_text(notes + "\n# comments and notes change no translation\n", encoding="utf-8")
     assert translate(cms, env, tmp_path, *args).returncode == 0
     assert (deepl_api.glossary_creations, deepl_api.glossary_deletions) == (1, 0)
     glossary.write_text(GLOSSARY.replace("دائرة الأجانب", "مكتب الأجانب"), encoding="utf-8")
     assert translate(cms, env, tmp_path, *args).returncode == 0
     assert (deepl_api.glossary_creations, deepl_api.glossary_deletions) == (2, 1)
-    assert len(deepl_api.glossaries) == 1  # the old copy was replaced
+    assert first not in deepl_api.glossaries and len(deepl_api.glossaries) == 1  # replaced
 
 
 def test_quota_exceeded_stops_cleanly_and_keeps_the_finished_drafts(

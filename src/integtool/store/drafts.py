@@ -70,10 +70,6 @@ class DraftStore:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
-    def save(self, draft: NewDraft) -> int:
-        """Store a draft, replacing the page's waiting (`draft`) one in place; its id."""
-        return self.save_many([draft])[0]
-
     def save_many(self, drafts: Sequence[NewDraft]) -> list[int]:
         """Store several drafts in one committed transaction; their ids in order."""
         now = datetime.now(UTC).isoformat()
