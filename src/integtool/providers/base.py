@@ -41,7 +41,8 @@ class Translator(Protocol):
 
     def glossary_key(self, glossary: Glossary, language: str) -> str | None:
         """A hash of what the provider uploads of the glossary; None when it cannot apply the
-        glossary to this target language (integtool then masks the terms itself)."""
+        glossary to this target language. integtool then masks the terms itself in what it
+        sends as plain text (titles, and every block of a text-only target)."""
         ...
 
     def prepare_glossary(self, glossary: Glossary, key: str, known_remote_id: str | None) -> str:

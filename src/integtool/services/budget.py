@@ -35,7 +35,7 @@ class Allowance:
 
 async def deepl_quota(env: Mapping[str, str]) -> Allowance:
     """DeepL's character usage and limit through the official `deepl` library."""
-    key = env.get("DEEPL_AUTH_KEY")
+    key = env.get("DEEPL_AUTH_KEY", "").strip()
     if not key:
         return Allowance(None, note="DEEPL_AUTH_KEY is not set: the DeepL quota is not known.")
     server_url = env.get("DEEPL_SERVER_URL") or None
