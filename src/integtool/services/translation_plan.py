@@ -119,14 +119,13 @@ async def plan_translation(
     provider_glossary = (
         glossary is not None and translator.glossary_key(glossary, language) is not None
     )
+    hashed = glossary.content_hash(language) if glossary is not None else NO_GLOSSARY
     for page, reason in chosen:
         basis = next(
             (page.translations[code] for code in chain if code in page.translations), page.default
         )
         applies = glossary is not None and basis.language == glossary.source_language
-        version = translator.memory_scope + (
-            glossary.content_hash(language) if glossary is not None and applies else NO_GLOSSARY
-        )
+        version = translator.memory_scope + (hashed if applies else NO_GLOSSARY)
         draft = latest_drafts.get(page.default.id)
         skip = _standing_draft(draft, reason, basis, version) if draft is not None else None
         if skip is not None:

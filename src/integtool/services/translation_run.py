@@ -78,12 +78,11 @@ def run_plan(
     outcome = RunOutcome()
     # (unit key, source language, glossary version) -> (translation, billed characters)
     done_units: dict[tuple[str, str, str], tuple[str, int]] = {}
-    waiting = list(plan.pages)
     drafter = _Drafter(
         plan, memory, DraftStore(connection), glossary, identifier, outcome, on_draft
     )
     _finish_locally(plan, done_units, memory)
-    drafter.finish_ready(waiting, done_units)  # pages entirely in memory need no provider
+    drafter.finish_ready(plan.pages, done_units)  # pages entirely in memory need no provider
     try:
         glossary_id = _glossary_id(plan, translator, glossary, GlossarySync(connection))
     except ProviderError as error:
@@ -117,7 +116,7 @@ def run_plan(
             return
         _complete_units(batch, results, done_units, memory, plan, translator.name)
         outcome.characters_sent += sum(result.billed_characters for result in results)
-        drafter.finish_ready(waiting, done_units)
+        drafter.finish_ready(drafter.pages_with(batch.jobs), done_units)
 
     try:
         for _ in range(max(1, concurrency)):
@@ -241,13 +240,27 @@ class _Drafter:
         self._plan, self._memory, self._drafts = plan, memory, drafts
         self._glossary, self._identifier = glossary, identifier
         self._outcome, self._on_draft = outcome, on_draft
+        self._waiting = {id(page): page for page in plan.pages}
+        self._by_key: dict[str, list[PagePlan]] = {}
+        for page in plan.pages:
+            for unit in page.units.units:
+                self._by_key.setdefault(unit.key, []).append(page)
+
+    def pages_with(self, jobs: Sequence[UnitJob]) -> list[PagePlan]:
+        """The waiting pages that contain any of these units (the only ones a batch can finish)."""
+        found = {id(page): page for job in jobs for page in self._by_key.get(job.unit.key, ())}
+        return [page for key, page in found.items() if key in self._waiting]
 
     def finish_ready(
-        self, waiting: list[PagePlan], done_units: dict[tuple[str, str, str], tuple[str, int]]
+        self,
+        candidates: Sequence[PagePlan],
+        done_units: dict[tuple[str, str, str], tuple[str, int]],
     ) -> None:
-        """Draft every waiting page that can be assembled now; remove them from `waiting`."""
+        """Draft every candidate page that can be assembled now (each page once)."""
         ready: list[tuple[PagePlan, str, str, int]] = []
-        for page in list(waiting):
+        for page in candidates:
+            if id(page) not in self._waiting:
+                continue
             source, version = page.basis.language, page.glossary_version
             keys = [unit.key for unit in page.units.units]
             own = {job.unit.key for job in page.jobs}
@@ -260,7 +273,7 @@ class _Drafter:
             title, content = page.units.assemble(texts)
             sent = sum(done_units[(key, source, version)][1] for key in own)
             ready.append((page, title, content, sent))
-            waiting.remove(page)
+            del self._waiting[id(page)]
         if ready:
             self._store(ready)
 

@@ -59,6 +59,10 @@ MIGRATIONS: Sequence[str] = (
         created_at TEXT NOT NULL
     );
     """,
+    # 2: finding a page's newest draft without scanning all drafts of its language
+    """
+    CREATE INDEX drafts_by_page ON drafts (region, language, default_page_id, status);
+    """,
 )
 
 
