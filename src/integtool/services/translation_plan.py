@@ -60,6 +60,13 @@ class PagePlan:
     jobs: list[UnitJob] = field(default_factory=list)
     """The units this page sends (units in memory, or sent by an earlier page, are not)."""
     words: int = 0
+    glossary_applies: bool = False
+    """The page is translated from the glossary's source language, so the glossary holds."""
+
+    @property
+    def provider_glossary(self) -> bool:
+        """The provider applies the glossary itself (no masking needed)."""
+        return self.glossary_applies and self.mask_glossary is None
 
     @property
     def characters(self) -> int:
@@ -155,7 +162,9 @@ async def plan_translation(
         target = page.translations.get(language)
         words = cms_word_count(basis.title, basis.content)
         plan.pages.append(
-            PagePlan(page.default.id, reason, basis, target, units, version, mask, jobs, words)
+            PagePlan(
+                page.default.id, reason, basis, target, units, version, mask, jobs, words, applies
+            )
         )
     if glossary is None:
         plan.glossary_note = "No glossary: translated without the municipality's terminology."

@@ -17,7 +17,7 @@ from integtool.core.qa import QaWarning, check_draft
 from integtool.core.translation_units import Piece, UnitJob
 from integtool.errors import ProviderError
 from integtool.providers.base import Translated, Translator
-from integtool.services.translation_plan import NO_GLOSSARY, PagePlan, TranslationPlan
+from integtool.services.translation_plan import PagePlan, TranslationPlan
 from integtool.store.drafts import DraftStore, NewDraft
 from integtool.store.glossary_sync import GlossarySync
 from integtool.store.memory import TranslationMemory
@@ -143,10 +143,7 @@ def _glossary_id(
     sync: GlossarySync,
 ) -> str | None:
     """Upload the glossary if this content was never uploaded (recorded before any MT)."""
-    needs = any(
-        page.jobs and page.glossary_version != NO_GLOSSARY and page.mask_glossary is None
-        for page in plan.pages
-    )
+    needs = any(page.jobs and page.provider_glossary for page in plan.pages)
     if glossary is None or not needs:
         return None
     key = translator.glossary_key(glossary, plan.language)
@@ -163,7 +160,7 @@ def _batches(plan: TranslationPlan, max_batch: int) -> Iterator[_Batch]:
     """Pieces in page order, grouped into requests by source language, version and kind."""
     open_batches: dict[tuple[str, str, bool, bool], _Batch] = {}
     for page in plan.pages:
-        provider_glossary = page.glossary_version != NO_GLOSSARY and page.mask_glossary is None
+        provider_glossary = page.provider_glossary
         for job in page.jobs:
             if not job.needs_provider:
                 continue
@@ -281,7 +278,7 @@ class _Drafter:
         language = self._plan.language
         new: list[NewDraft] = []
         for page, title, content, sent in ready:
-            glossary = self._glossary if page.glossary_version != NO_GLOSSARY else None
+            glossary = self._glossary if page.glossary_applies else None
             qa = check_draft(
                 page.basis.title,
                 page.basis.content,
