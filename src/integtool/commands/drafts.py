@@ -1,18 +1,23 @@
 """`integtool drafts`: the machine drafts waiting for review (and, later, decisions on them)."""
 
 import sys
+from contextlib import closing
 from typing import Annotated
 
 import orjson
 import typer
 
 from integtool.commands.options import TableFormat, app_context
+from integtool.context import AppContext
+from integtool.errors import UsageError
 from integtool.reports.drafts_render import drafts_data, render_drafts
-from integtool.store.database import connect_for_reading
+from integtool.store.database import connect, connect_for_reading
 from integtool.store.drafts import DraftStore
 
 drafts_app = typer.Typer(
-    help="List machine drafts.", invoke_without_command=True, rich_markup_mode=None
+    help="List machine drafts, accept or reject them.",
+    invoke_without_command=True,
+    rich_markup_mode=None,
 )
 
 
@@ -37,3 +42,47 @@ def drafts(
         sys.stdout.write(data + "\n")
     else:
         render_drafts(found, app.out)
+
+
+@drafts_app.command()
+def accept(
+    ctx: typer.Context,
+    ids: Annotated[list[int] | None, typer.Argument(help="Draft ids.")] = None,
+    all_clean: Annotated[
+        bool, typer.Option("--all-clean", help="Every waiting draft without QA warnings.")
+    ] = False,
+    region: Annotated[str | None, typer.Option("--region", "-r", help="With --all-clean.")] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", "-l", help="With --all-clean.")
+    ] = None,
+) -> None:
+    """Accept drafts for pushing (named ones, or all without QA warnings)."""
+    app = app_context(ctx)
+    if bool(ids) == all_clean:
+        raise UsageError("Name draft ids or use --all-clean (not both).")
+    with closing(connect(app.state_path)) as connection:
+        store = DraftStore(connection)
+        chosen = store.clean(region, language) if all_clean else list(ids or [])
+        _decide(app, store, chosen, "accepted")
+
+
+@drafts_app.command()
+def reject(
+    ctx: typer.Context,
+    ids: Annotated[list[int], typer.Argument(help="Draft ids.")],
+) -> None:
+    """Reject drafts: they are never pushed, and `translate` leaves their pages alone."""
+    app = app_context(ctx)
+    with closing(connect(app.state_path)) as connection:
+        _decide(app, DraftStore(connection), ids, "rejected")
+
+
+def _decide(app: AppContext, store: DraftStore, ids: list[int], status: str) -> None:
+    try:
+        changed = store.decide(ids, status)
+    except LookupError as error:
+        raise UsageError(f"There is no draft #{error.args[0]}.") from None
+    except ValueError as error:
+        raise UsageError(f"Draft #{error.args[0]} was pushed already; it cannot change.") from None
+    listed = ", ".join(f"#{draft_id}" for draft_id in changed) or "none"
+    app.note(f"{status} {len(changed)} draft{'s' if len(changed) != 1 else ''}: {listed}")

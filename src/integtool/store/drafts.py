@@ -127,6 +127,44 @@ class DraftStore:
         where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
         return self._select(f"{where}ORDER BY region, language, id", params)
 
+    def decide(self, ids: Sequence[int], status: str) -> list[int]:
+        """Set `accepted` or `rejected` on drafts, committed at once; the ids changed.
+
+        Raises LookupError naming the first id that does not exist, ValueError for a pushed
+        draft (what the CMS has cannot be taken back here).
+        """
+        found = {draft.id: draft for draft in self._by_ids(ids)}
+        for draft_id in ids:
+            if draft_id not in found:
+                raise LookupError(draft_id)
+            if found[draft_id].status == "pushed":
+                raise ValueError(draft_id)
+        changed = [draft_id for draft_id in dict.fromkeys(ids) if found[draft_id].status != status]
+        now = datetime.now(UTC).isoformat()
+        with transaction(self._db):
+            self._db.executemany(
+                "UPDATE drafts SET status = ?, updated_at = ? WHERE id = ?",
+                [(status, now, draft_id) for draft_id in changed],
+            )
+        return changed
+
+    def clean(self, region: str | None = None, language: str | None = None) -> list[int]:
+        """Ids of waiting drafts without QA warnings (optionally of one region and language)."""
+        return [
+            draft.id
+            for draft in self.find(region, language)
+            if draft.status == "draft" and not draft.qa
+        ]
+
+    def _by_ids(self, ids: Sequence[int]) -> list[Draft]:
+        drafts: list[Draft] = []
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            drafts += self._select(f"WHERE id IN ({marks})", chunk)
+        return drafts
+
     def _select(self, tail: str, params: Sequence[object]) -> list[Draft]:
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM drafts {tail}", params).fetchall()
         return [_draft(row) for row in rows]
