@@ -36,6 +36,10 @@ class FakeRegion:
     languages: tuple[str, ...] = ("de", "ar", "fa")
     pages: list[FakePage] = field(default_factory=list)
     page_requests: int = 0
+    tokens: dict[int, str] = field(default_factory=dict)
+    """Page API tokens by group (the default page's id in `add(..., page_id=)` terms)."""
+    pushes: list[tuple[str, int, str]] = field(default_factory=list)
+    """(language, group, content) of every accepted pushpage request."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -46,6 +50,9 @@ class FakeRegion:
             self.server.expect_request(f"/api/v3/{self.slug}/{code}/pages/").respond_with_handler(
                 partial(self._pages, code=code)
             )
+            self.server.expect_request(
+                f"/api/v3/{self.slug}/{code}/pushpage/", method="POST"
+            ).respond_with_handler(partial(self._push, code=code))
 
     @property
     def base_url(self) -> str:
@@ -71,6 +78,23 @@ class FakeRegion:
             self.page_requests += 1
             data = [self._json(page) for page in self.pages if page.language == code]
         return Response(json.dumps(data, ensure_ascii=False), content_type="application/json")
+
+    def _push(self, request: Request, code: str) -> Response:
+        body = json.loads(request.get_data())
+        group = next((g for g, token in self.tokens.items() if token == body.get("token")), None)
+        if group is None:
+            return Response(json.dumps({"status": "denied"}), status=403,
+                            content_type="application/json")  # fmt: skip
+        with self._lock:
+            self.pushes.append((code, group, body["content"]))
+            page = next((p for p in self.pages if p.group == group and p.language == code), None)
+            now = datetime.now(BERLIN).replace(microsecond=0)
+            if page is None:
+                default = next(p for p in self.pages if p.group == group)
+                self.add(group, code, default.title, body["content"], now)
+            else:
+                page.content, page.last_updated = body["content"], now
+        return Response(json.dumps({"status": "success"}), content_type="application/json")
 
     def _json(self, page: FakePage) -> dict[str, object]:
         path = f"/{self.slug}/{page.language}/page-{page.group}/"

@@ -12,6 +12,7 @@ from integtool.commands.check import check
 from integtool.commands.cost import cost
 from integtool.commands.drafts import drafts_app
 from integtool.commands.glossary import glossary_app
+from integtool.commands.push import push
 from integtool.commands.translate import translate
 from integtool.context import AppContext
 from integtool.errors import IntegtoolError
@@ -85,6 +86,7 @@ app.command()(regions)
 app.command()(languages)
 app.command()(translate)
 app.add_typer(drafts_app, name="drafts")
+app.command()(push)
 app.add_typer(glossary_app, name="glossary")
 
 

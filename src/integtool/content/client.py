@@ -85,6 +85,33 @@ class IntegreatClient:
             headers={"Authorization": f"Bearer {token}"},
         )
 
+    async def push_page(self, region: str, language: str, content: str, token: str) -> None:
+        """POST a page's new content with its page token (sent once: a retried POST could
+        save two versions). ContentAuthError on a refused token."""
+        what = f"the '{language}' page pushed to region '{region}'"
+        try:
+            async with self._slots:
+                self.requests_sent += 1
+                response = await self._http.post(
+                    endpoints.pushpage_path(region, language),
+                    json={"content": content, "token": token},
+                )
+        except httpx.TransportError as exc:
+            reason = type(exc).__name__ if not str(exc) else str(exc)
+            raise ContentError(
+                f"The content API at {self.base_url} could not be reached for {what} ({reason})."
+            ) from None
+        if response.status_code in {401, 403}:
+            raise ContentAuthError(
+                f"The CMS at {self.base_url} refused the page token for {what} "
+                f"(HTTP {response.status_code})."
+            )
+        if response.status_code not in {200, 201}:
+            raise ContentError(
+                f"The content API at {self.base_url} answered HTTP {response.status_code} "
+                f"for {what}{_server_says(response)}."
+            )
+
     async def get_json(
         self,
         path: str,

@@ -23,6 +23,11 @@ def pages_path(region: str, language: str) -> str:
     return f"/api/v3/{quote(region)}/{quote(language)}/pages/"
 
 
+def pushpage_path(region: str, language: str) -> str:
+    """Saves a new version of one page's translation (the page is named by its token)."""
+    return f"/api/v3/{quote(region)}/{quote(language)}/pushpage/"
+
+
 def settings_path(region: str) -> str:
     """Region settings, incl. the machine-translation budget in words (needs a token)."""
     return f"/api/v3/{quote(region)}/settings/"

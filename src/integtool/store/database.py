@@ -63,6 +63,17 @@ MIGRATIONS: Sequence[str] = (
     """
     CREATE INDEX drafts_by_page ON drafts (region, language, default_page_id, status);
     """,
+    # 3: every push of a draft to the CMS (so nothing is pushed twice)
+    """
+    CREATE TABLE pushes (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL REFERENCES drafts (id),
+        via TEXT NOT NULL,
+        target TEXT NOT NULL,
+        pushed_at TEXT NOT NULL
+    );
+    CREATE INDEX pushes_by_draft ON pushes (draft_id);
+    """,
 )
 
 

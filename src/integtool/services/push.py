@@ -1,0 +1,88 @@
+"""Pushing accepted drafts to the CMS through `pushpage`, never over a newer human edit.
+
+Before pushing, the target language's page list is read again: a draft whose target changed in
+the CMS since the draft was made (or was created there meanwhile) is refused and kept. Each
+push is recorded (and the draft marked pushed) before the next request, so nothing is pushed
+twice. `pushpage` takes the content only: the CMS API has no title field.
+"""
+
+import asyncio
+from dataclasses import dataclass, field
+
+from integtool.content.client import IntegreatClient
+from integtool.core.models import PageTranslation
+from integtool.core.transport_security import secret_may_travel_to
+from integtool.errors import InsecureTransportError
+from integtool.store.drafts import Draft, DraftStore
+from integtool.store.pushes import PushLog
+
+
+@dataclass(slots=True)
+class PushOutcome:
+    """Drafts pushed (or, with --dry-run, that would be), and drafts refused with the reason."""
+
+    pushed: list[Draft] = field(default_factory=list)
+    refused: list[tuple[Draft, str]] = field(default_factory=list)
+
+
+async def push_accepted(
+    client: IntegreatClient,
+    drafts: DraftStore,
+    log: PushLog,
+    region: str,
+    language: str | None,
+    tokens: dict[int, str],
+    *,
+    dry_run: bool,
+) -> PushOutcome:
+    """Push every accepted draft of the region (and language) whose target is unchanged."""
+    outcome = PushOutcome()
+    accepted = [draft for draft in drafts.find(region, language) if draft.status == "accepted"]
+    if not accepted:
+        return outcome
+    if not dry_run and not secret_may_travel_to(client.base_url):
+        raise InsecureTransportError(
+            f"The CMS {client.base_url} is plain http to another machine: page tokens are not "
+            "sent there."
+        )
+    languages = sorted({draft.language for draft in accepted})
+    lists = await asyncio.gather(*(client.pages(region, code) for code in languages))
+    current = dict(zip(languages, lists, strict=True))
+    for draft in accepted:
+        reason = _conflict(draft, current[draft.language])
+        token = tokens.get(draft.default_page_id)
+        if reason is None and token is None:
+            reason = f"no page token for page {draft.default_page_id}"
+        if reason is not None:
+            outcome.refused.append((draft, reason))
+            continue
+        if not dry_run and token is not None:
+            await client.push_page(region, draft.language, draft.content, token)
+            log.record(draft.id, "pushpage", f"{region}/{draft.language}/{draft.default_page_id}")
+        outcome.pushed.append(draft)
+    return outcome
+
+
+def _conflict(draft: Draft, pages: list[PageTranslation]) -> str | None:
+    """Why pushing would overwrite something the draft did not see, or None."""
+    now = _target(draft, pages)
+    if draft.target_page_id is None:
+        if now is not None:
+            return "a translation was made in the CMS since the draft; review it first"
+        return None
+    if now is None:
+        return "the translation the draft replaces is no longer public in the CMS"
+    if now.last_updated.isoformat() != draft.target_last_updated:
+        return (
+            f"the translation was changed in the CMS on {now.last_updated:%Y-%m-%d %H:%M} "
+            "since the draft was made; translate the page again"
+        )
+    return None
+
+
+def _target(draft: Draft, pages: list[PageTranslation]) -> PageTranslation | None:
+    """The draft's target translation as the CMS has it now (by id, else by page link)."""
+    for page in pages:
+        if page.id == draft.target_page_id or draft.default_page_id in page.links.values():
+            return page
+    return None
