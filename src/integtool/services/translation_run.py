@@ -114,7 +114,8 @@ def run_plan(
                 f"The {translator.name} provider failed ({type(error).__name__})."
             )
             return
-        _complete_units(batch, results, done_units, memory, plan, translator.name)
+        _record(batch.jobs, results, batch.source_language, batch.version, plan.language,
+                translator.name, done_units, memory)  # fmt: skip
         outcome.characters_sent += sum(result.billed_characters for result in results)
         drafter.finish_ready(drafter.pages_with(batch.jobs), done_units)
 
@@ -187,38 +188,34 @@ def _finish_locally(
     done_units: dict[tuple[str, str, str], tuple[str, int]],
     memory: TranslationMemory,
 ) -> None:
-    """Units with nothing to translate (a title that is one glossary term) need no provider."""
+    """Units with nothing to translate (a title that is one glossary term) need no provider:
+    their answer is the text itself, billed nothing."""
     for page in plan.pages:
-        source, version = page.basis.language, page.glossary_version
-        entries = []
-        for job in page.jobs:
-            if not job.needs_provider:
-                text, _ = job.finish(job.piece.text)
-                done_units[(job.unit.key, source, version)] = (text, 0)
-                entries.append((job.unit.key, job.unit.source, text))
-        if entries:
-            memory.store(entries, source, plan.language, version, "glossary")
+        local = [job for job in page.jobs if not job.needs_provider]
+        if local:
+            answers = [Translated(job.piece.text, 0) for job in local]
+            _record(local, answers, page.basis.language, page.glossary_version, plan.language,
+                    "glossary", done_units, memory)  # fmt: skip
 
 
-def _complete_units(
-    batch: _Batch,
-    results: Sequence[Translated],
+def _record(
+    jobs: Sequence[UnitJob],
+    answers: Sequence[Translated],
+    source_language: str,
+    version: str,
+    language: str,
+    provider: str,
     done_units: dict[tuple[str, str, str], tuple[str, int]],
     memory: TranslationMemory,
-    plan: TranslationPlan,
-    provider: str,
 ) -> None:
-    """Turn a batch's answers into unit translations and commit them to the memory at once."""
+    """Finish units from their answers, note them as done, and commit them to the memory."""
     finished: list[tuple[str, str, str]] = []
-    for job, result in zip(batch.jobs, results, strict=True):
-        text, lost = job.finish(result.text)
-        done_units[(job.unit.key, batch.source_language, batch.version)] = (
-            text,
-            result.billed_characters,
-        )
+    for job, answer in zip(jobs, answers, strict=True):
+        text, lost = job.finish(answer.text)
+        done_units[(job.unit.key, source_language, version)] = (text, answer.billed_characters)
         if not lost:  # a segment that lost markup or terms goes to QA, never into the memory
             finished.append((job.unit.key, job.unit.source, text))
-    memory.store(finished, batch.source_language, plan.language, batch.version, provider)
+    memory.store(finished, source_language, language, version, provider)
 
 
 class _Drafter:
