@@ -34,7 +34,8 @@ _BRACKETS = re.compile(f"[{PLACEHOLDER_OPEN}{PLACEHOLDER_CLOSE}]")
 # What MT may slip inside the brackets: whitespace, soft hyphen, zero-width and bidi marks.
 _FILLER = r"[\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*"
 # `\d` is every Unicode decimal digit (Persian, Arabic-Indic, ...), all of which `int()` reads.
-_PLACEHOLDER = re.compile(f"{PLACEHOLDER_OPEN}{_FILLER}(\\d+){_FILLER}{PLACEHOLDER_CLOSE}")
+PLACEHOLDER = re.compile(f"{PLACEHOLDER_OPEN}{_FILLER}(\\d+){_FILLER}{PLACEHOLDER_CLOSE}")
+"""A placeholder as MT may return it (spaces, marks or other digits inside the brackets)."""
 
 
 def placeholder(index: int) -> str:
@@ -124,6 +125,6 @@ def restore_terms(translated: str, replacements: Sequence[str]) -> Restored:
         seen.add(index)
         return replacements[index]
 
-    text = _PLACEHOLDER.sub(replace, translated)
+    text = PLACEHOLDER.sub(replace, translated)
     missing = tuple(index for index in range(len(replacements)) if index not in seen)
     return Restored(text, missing)

@@ -16,7 +16,13 @@ from html import escape, unescape
 from integtool.core.glossary import Glossary
 from integtool.core.html_segments import ANY_TAG, Segmented, split_blocks, split_runs
 from integtool.core.segments import segment_key, visible_text
-from integtool.core.term_protection import MaskedText, mask_terms, placeholder, restore_terms
+from integtool.core.term_protection import (
+    PLACEHOLDER,
+    MaskedText,
+    mask_terms,
+    placeholder,
+    restore_terms,
+)
 
 
 class UnitKind(StrEnum):
@@ -104,7 +110,7 @@ class UnitJob:
         (a title that is one glossary term): the unit is finished locally, for free."""
         if self.mask is None:
             return True
-        return _LETTER.search(_PLACEHOLDERS.sub("", self.piece.text)) is not None
+        return _LETTER.search(PLACEHOLDER.sub("", self.piece.text)) is not None
 
     def finish(self, answer: str) -> tuple[str, int]:
         """The unit's translation from the provider's answer, and how many placeholders MT lost."""
@@ -122,7 +128,6 @@ class UnitJob:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_PLACEHOLDERS = re.compile(r"⟦[^⟧]*⟧")
 _MARKUP_CHUNKS = re.compile(rf"{ANY_TAG.pattern}|\s+|[^<\s]+|<", ANY_TAG.flags)
 """Markup between runs cut into tags, whitespace and invisible leftovers (`&nbsp;`)."""
 _NO_TERMS = Glossary("", "", (), ())

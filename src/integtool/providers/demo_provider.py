@@ -12,11 +12,12 @@ from integtool.core.glossary import ADDRESS, Glossary
 from integtool.core.html_segments import split_runs
 from integtool.core.providers_support import Provider, deepl_text_only, supports
 from integtool.core.segments import visible_text
+from integtool.core.term_protection import PLACEHOLDER, mask_terms, restore_terms
 from integtool.providers.base import Translated
 from integtool.providers.deepl_provider import MAX_BATCH
 
 _WORDS = re.compile(r"[^\W_]")
-_NOT_WORDS = re.compile(f"{ADDRESS.pattern}|⟦[^⟧]*⟧", ADDRESS.flags)
+_NOT_WORDS = re.compile(f"{ADDRESS.pattern}|{PLACEHOLDER.pattern}", ADDRESS.flags)
 """Addresses and placeholders: no label goes inside them."""
 
 
@@ -86,13 +87,8 @@ def _labelled(text: str, label: str) -> str:
 
 
 def _apply(text: str, glossary: Glossary | None, language: str) -> str:
+    """Glossary terms replaced by their targets, as masking and restoring would leave them."""
     if glossary is None:
         return text
-    pieces, position = [], 0
-    for match in glossary.find_terms(text):
-        target = match.entry.target(language)
-        if target is not None:
-            pieces += [text[position : match.start], target]
-            position = match.end
-    pieces.append(text[position:])
-    return "".join(pieces)
+    masked = mask_terms(text, glossary, language)
+    return restore_terms(masked.text, masked.targets).text
