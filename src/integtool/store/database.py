@@ -8,10 +8,13 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import platformdirs
 
 from integtool.errors import UsageError
+
+T = TypeVar("T")
 
 MIGRATIONS: Sequence[str] = (
     # 1: translation memory and drafts
@@ -104,6 +107,14 @@ def connect_for_reading(path: Path) -> sqlite3.Connection:
     """The state database, or an empty one in memory when the file does not exist yet:
     commands that only read (`drafts`, `translate --dry-run`) never create the file."""
     return connect(path if path.exists() else Path(":memory:"))
+
+
+def in_groups(values: Sequence[T], size: int = 500) -> Iterator[tuple[list[T], str]]:
+    """Values in groups small enough for one `IN (...)`, each with its `?,?,...` marks
+    (SQLite limits the parameters of one statement)."""
+    for start in range(0, len(values), size):
+        group = list(values[start : start + size])
+        yield group, ",".join("?" * len(group))
 
 
 def migrate(connection: sqlite3.Connection) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from integtool.core.qa import QaWarning
-from integtool.store.database import transaction
+from integtool.store.database import in_groups, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,10 +158,7 @@ class DraftStore:
 
     def _by_ids(self, ids: Sequence[int]) -> list[Draft]:
         drafts: list[Draft] = []
-        unique = list(dict.fromkeys(ids))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_groups(list(dict.fromkeys(ids))):
             drafts += self._select(f"WHERE id IN ({marks})", chunk)
         return drafts
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from integtool.core.cost import KnownSegment
-from integtool.store.database import transaction
+from integtool.store.database import in_groups, transaction
 
 
 class TranslationMemory:
@@ -37,9 +37,7 @@ class TranslationMemory:
     ) -> dict[str, str]:
         """Stored translations of the given segment keys (missing keys are left out)."""
         found: dict[str, str] = {}
-        for start in range(0, len(keys), 500):
-            chunk = list(keys[start : start + 500])
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_groups(keys):
             rows = self._db.execute(
                 "SELECT source_key, target_text FROM translation_memory "
                 f"WHERE source_language = ? AND target_language = ? AND glossary_version = ? "
