@@ -303,6 +303,11 @@ class _Drafter:
                     glossary_version=page.glossary_version,
                     characters_sent=sent,
                     qa=tuple(qa),
+                    source_title=page.basis.title,
+                    source_content=page.basis.content,
+                    source_path=page.basis.path,
+                    previous_title=page.target.title if page.target else None,
+                    previous_content=page.target.content if page.target else None,
                 )
             )
         ids = self._drafts.save_many(new)

@@ -77,6 +77,16 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX pushes_by_draft ON pushes (draft_id);
     """,
+    # 4: what a reviewer needs offline: the source and the human translation a draft replaces,
+    # and whether a person edited the draft
+    """
+    ALTER TABLE drafts ADD COLUMN source_title TEXT NOT NULL DEFAULT '';
+    ALTER TABLE drafts ADD COLUMN source_content TEXT NOT NULL DEFAULT '';
+    ALTER TABLE drafts ADD COLUMN source_path TEXT;
+    ALTER TABLE drafts ADD COLUMN previous_title TEXT;
+    ALTER TABLE drafts ADD COLUMN previous_content TEXT;
+    ALTER TABLE drafts ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 

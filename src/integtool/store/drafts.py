@@ -30,6 +30,12 @@ class NewDraft:
     glossary_version: str
     characters_sent: int
     qa: Sequence[QaWarning] = ()
+    source_title: str = ""
+    source_content: str = ""
+    source_path: str | None = None
+    previous_title: str | None = None
+    """The human translation the draft replaces (None for a missing translation)."""
+    previous_content: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +61,22 @@ class Draft:
     created_at: str
     updated_at: str
     qa: tuple[QaWarning, ...] = field(default=())
+    source_title: str = ""
+    """The source as translated ('' for drafts made before integtool stored it)."""
+    source_content: str = ""
+    source_path: str | None = None
+    previous_title: str | None = None
+    """The human translation the draft replaces (None for a missing translation)."""
+    previous_content: str | None = None
+    edited: bool = False
+    """A person changed the machine's text (in the review, or through an imported PO file)."""
 
 
 _COLUMNS = (
     "id, region, language, source_language, default_page_id, source_page_id, "
     "source_last_updated, target_page_id, target_last_updated, path, title, content, provider, "
-    "glossary_version, characters_sent, status, created_at, updated_at, qa"
+    "glossary_version, characters_sent, status, created_at, updated_at, qa, source_title, "
+    "source_content, source_path, previous_title, previous_content, edited"
 )
 
 
@@ -72,7 +88,7 @@ class DraftStore:
 
     def save_many(self, drafts: Sequence[NewDraft]) -> list[int]:
         """Store several drafts in one committed transaction; their ids in order."""
-        now = datetime.now(UTC).isoformat()
+        now = _now()
         ids = []
         with transaction(self._db):
             for draft in drafts:
@@ -82,7 +98,8 @@ class DraftStore:
                     draft.target_last_updated.isoformat() if draft.target_last_updated else None,
                     draft.path, draft.title, draft.content, draft.provider,
                     draft.glossary_version, draft.characters_sent,
-                    json.dumps([warning.to_json() for warning in draft.qa], ensure_ascii=False),
+                    _qa_json(draft.qa), draft.source_title, draft.source_content,
+                    draft.source_path, draft.previous_title, draft.previous_content,
                 )  # fmt: skip
                 row = self._db.execute(
                     "SELECT id FROM drafts WHERE region = ? AND language = ? "
@@ -94,7 +111,9 @@ class DraftStore:
                         "UPDATE drafts SET source_language = ?, source_page_id = ?, "
                         "source_last_updated = ?, target_page_id = ?, target_last_updated = ?, "
                         "path = ?, title = ?, content = ?, provider = ?, glossary_version = ?, "
-                        "characters_sent = ?, qa = ?, updated_at = ? WHERE id = ?",
+                        "characters_sent = ?, qa = ?, source_title = ?, source_content = ?, "
+                        "source_path = ?, previous_title = ?, previous_content = ?, edited = 0, "
+                        "updated_at = ? WHERE id = ?",
                         (*values, now, row[0]),
                     )
                     ids.append(int(row[0]))
@@ -102,9 +121,10 @@ class DraftStore:
                 cursor = self._db.execute(
                     "INSERT INTO drafts (source_language, source_page_id, source_last_updated, "
                     "target_page_id, target_last_updated, path, title, content, provider, "
-                    "glossary_version, characters_sent, qa, region, language, default_page_id, "
-                    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?)",
+                    "glossary_version, characters_sent, qa, source_title, source_content, "
+                    "source_path, previous_title, previous_content, region, language, "
+                    "default_page_id, created_at, updated_at) VALUES "
+                    f"({', '.join('?' * 22)})",
                     (*values, draft.region, draft.language, draft.default_page_id, now, now),
                 )
                 ids.append(int(cursor.lastrowid or 0))
@@ -140,13 +160,36 @@ class DraftStore:
             if found[draft_id].status == "pushed":
                 raise ValueError(draft_id)
         changed = [draft_id for draft_id in dict.fromkeys(ids) if found[draft_id].status != status]
-        now = datetime.now(UTC).isoformat()
+        now = _now()
         with transaction(self._db):
             self._db.executemany(
                 "UPDATE drafts SET status = ?, updated_at = ? WHERE id = ?",
                 [(status, now, draft_id) for draft_id in changed],
             )
         return changed
+
+    def edit(self, draft_id: int, title: str, content: str, qa: Sequence[QaWarning],
+             *, edited: bool = True) -> None:  # fmt: skip
+        """Replace a draft's text (and its QA, checked again by the caller), committed at once.
+
+        Raises LookupError for an unknown id, ValueError for a pushed draft.
+        """
+        found = self._by_ids([draft_id])
+        if not found:
+            raise LookupError(draft_id)
+        if found[0].status == "pushed":
+            raise ValueError(draft_id)
+        with transaction(self._db):
+            self._db.execute(
+                "UPDATE drafts SET title = ?, content = ?, qa = ?, edited = ?, updated_at = ? "
+                "WHERE id = ?",
+                (title, content, _qa_json(qa), int(edited), _now(), draft_id),
+            )
+
+    def get(self, draft_id: int) -> Draft | None:
+        """One draft by id."""
+        found = self._by_ids([draft_id])
+        return found[0] if found else None
 
     def clean(self, region: str | None = None, language: str | None = None) -> list[int]:
         """Ids of waiting drafts without QA warnings (optionally of one region and language)."""
@@ -167,7 +210,29 @@ class DraftStore:
         return [_draft(row) for row in rows]
 
 
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _qa_json(qa: Sequence[QaWarning]) -> str:
+    return json.dumps([warning.to_json() for warning in qa], ensure_ascii=False)
+
+
 def _draft(row: Sequence[Any]) -> Draft:
-    *fields, qa = row
-    warnings = tuple(QaWarning.from_json(item) for item in json.loads(qa))
-    return Draft(*fields, qa=warnings)  # type: ignore[misc]  # the 18 columns before `qa`
+    """A row of `_COLUMNS`: 18 plain columns, the QA JSON, 5 texts and the edited flag."""
+    (
+        *fields,
+        qa,
+        source_title,
+        source_content,
+        source_path,
+        previous_title,
+        previous_content,
+        edited,
+    ) = row
+    return Draft(  # type: ignore[misc]  # `fields`: the 18 columns before `qa`, in field order
+        *fields,
+        qa=tuple(QaWarning.from_json(item) for item in json.loads(qa)),
+        source_title=source_title, source_content=source_content, source_path=source_path,
+        previous_title=previous_title, previous_content=previous_content, edited=bool(edited),
+    )  # fmt: skip
