@@ -15,6 +15,25 @@ REFERENCE = Path(
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _data_home_for_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test writes into the real user data directory (the default state file lives there).
+
+    Session-wide as well as per test, because module-scoped fixtures (e.g. a demo `check` run
+    shared by several tests) are set up before any function-scoped fixture.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _data_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each test its own data directory (platformdirs honours XDG_DATA_HOME on Linux; CLI
+    subprocesses started with `env={**os.environ, ...}` or no env inherit it)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
 @pytest.fixture(scope="session")
 def reference_dir() -> Path:
     """Recorded responses of the real Integreat CMS (shared/reference/integreat-api)."""

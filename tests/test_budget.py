@@ -90,6 +90,7 @@ def test_cost_command_json_with_quota_and_budget(
         "DEEPL_SERVER_URL": base,
         "INTEGTOOL_CMS_TOKEN": "t",
         "PATH": "/usr/bin:/bin",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
     }
     config = write_fast_config(tmp_path / "integtool.toml")
     result = run_cli(

@@ -1,6 +1,7 @@
 """The bundled demo instance: served through the real client, with findings of every kind."""
 
 import json
+import os
 from importlib.resources import files
 
 import pytest
@@ -73,7 +74,8 @@ def test_demo_fail_on() -> None:
 
 
 def test_demo_cost_table() -> None:
-    result = run_cli(["--demo", "cost"], env={"PATH": "/usr/bin:/bin"})
+    env = {"PATH": "/usr/bin:/bin", "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"]}
+    result = run_cli(["--demo", "cost"], env=env)
     assert result.returncode == ExitCode.OK, result.stderr
     assert "Cost of Stadt Neustadt" in result.stdout and "total" in result.stdout
     assert "DEEPL_AUTH_KEY is not set" in result.stdout

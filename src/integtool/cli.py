@@ -12,7 +12,9 @@ from integtool.commands.check import check
 from integtool.commands.cost import cost
 from integtool.commands.drafts import drafts_app
 from integtool.commands.glossary import glossary_app
+from integtool.commands.import_files import import_app
 from integtool.commands.push import push
+from integtool.commands.review import review
 from integtool.commands.translate import translate
 from integtool.context import AppContext
 from integtool.errors import IntegtoolError
@@ -86,8 +88,10 @@ app.command()(regions)
 app.command()(languages)
 app.command()(translate)
 app.add_typer(drafts_app, name="drafts")
+app.command()(review)
 app.command()(push)
 app.add_typer(glossary_app, name="glossary")
+app.add_typer(import_app, name="import")
 
 
 def main() -> None:

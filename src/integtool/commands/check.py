@@ -1,7 +1,9 @@
 """`integtool check`: what is missing, outdated, stale or copied."""
 
 import asyncio
+import sqlite3
 import sys
+from contextlib import closing
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -18,12 +20,15 @@ from integtool.commands.options import (
 )
 from integtool.context import AppContext
 from integtool.core.findings import FindingKind
+from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
 from integtool.langid import FastTextIdentifier
 from integtool.reports.check_data import check_data
 from integtool.reports.check_render import render_csv, render_markdown, render_table
 from integtool.services.check import CheckRequest, CheckResult, run_check
+from integtool.services.check_history import record_check
 from integtool.services.content_session import open_content
+from integtool.store.database import connect
 
 
 def check(
@@ -67,6 +72,7 @@ def check(
     )
     result = asyncio.run(_run(app, request))
     app.report_failures(result.failures)
+    _store(app, result)
     if output is ReportFormat.json:
         sys.stdout.write(
             orjson.dumps(check_data(result), option=orjson.OPT_INDENT_2).decode() + "\n"
@@ -87,6 +93,26 @@ def exit_code(result: CheckResult, fail_kinds: set[FindingKind]) -> ExitCode:
     if any(f.kind in fail_kinds for region in result.regions for f in region.analysis.findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+def _store(app: AppContext, result: CheckResult) -> None:
+    """Keep the run in the state file (the review dashboard reads the newest run per region).
+
+    The check itself succeeded, so a state file that cannot be written costs one line on
+    stderr, never the report or the exit code.
+    """
+    try:
+        with closing(connect(app.state_path)) as connection:
+            record_check(connection, result)
+    except (UsageError, sqlite3.Error, OSError) as error:
+        # connect() words its own sentence around the cause; the cause alone reads better here
+        cause = error.__context__ if isinstance(error, UsageError) else None
+        reason = str(cause if isinstance(cause, (OSError, sqlite3.Error)) else error)
+        app.err.print(
+            f"integtool: the check was not stored in {app.state_path}: {reason.rstrip('.')}.",
+            markup=False,
+            highlight=False,
+        )
 
 
 async def _run(app: AppContext, request: CheckRequest) -> CheckResult:

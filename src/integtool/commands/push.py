@@ -1,10 +1,12 @@
-"""`integtool push`: accepted drafts to the CMS (`pushpage`)."""
+"""`integtool push`: accepted drafts to the CMS (`pushpage`), or into XLIFF or PO files."""
 
 import asyncio
 import os
 import sqlite3
+import sys
 from contextlib import closing
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -13,9 +15,12 @@ from integtool.context import AppContext
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
 from integtool.services.content_session import open_content
+from integtool.services.export_files import ExportOutcome
 from integtool.services.page_tokens import read_page_tokens, tokens_path
+from integtool.services.po_export import export_po
 from integtool.services.push import PushOutcome, push_accepted
-from integtool.store.database import connect
+from integtool.services.xliff_export import export_xliff, read_page_ids
+from integtool.store.database import connect, connect_for_reading
 from integtool.store.drafts import DraftStore
 from integtool.store.pushes import PushLog
 
@@ -26,17 +31,30 @@ def push(
     language: Annotated[
         str | None, typer.Option("--language", "-l", help="Only this language.")
     ] = None,
-    via: Annotated[str, typer.Option("--via", help="pushpage (the CMS API).")] = "pushpage",
+    via: Annotated[
+        str, typer.Option("--via", help="pushpage (the CMS API), xliff or po (files).")
+    ] = "pushpage",
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for xliff/po files.", file_okay=False)
+    ] = Path(),
+    xliff_version: Annotated[
+        str, typer.Option("--xliff-version", help="1.2 or 2.0 (2.0 needs --page-ids).")
+    ] = "1.2",
+    page_ids: Annotated[
+        Path | None,
+        typer.Option("--page-ids", help="TOML: [region] page id = CMS page id.", dir_okay=False),
+    ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check everything, push nothing.")
+        bool, typer.Option("--dry-run", help="Check everything, push or write nothing.")
     ] = False,
 ) -> None:
-    """Push accepted drafts to the CMS, refusing pages changed there since the draft."""
+    """Push accepted drafts to the CMS, refusing pages changed there since the draft, or
+    write them into XLIFF or PO files (offline)."""
     app = app_context(ctx)
+    if via not in {"pushpage", "xliff", "po"}:
+        raise UsageError(f"--via takes pushpage, xliff or po, not {via!r}.")
     if via != "pushpage":
-        raise UsageError(
-            f"--via takes pushpage (XLIFF and PO export are not built yet), not {via!r}."
-        )
+        _export(app, region, language, via, out, xliff_version, page_ids, dry_run)
     tokens = read_page_tokens(tokens_path(os.environ), region)
     with closing(connect(app.state_path)) as connection:
         outcome = asyncio.run(_push(app, connection, region, language, tokens, dry_run))
@@ -51,6 +69,45 @@ def push(
         )  # fmt: skip
     if not outcome.pushed and not outcome.refused:
         app.note("No accepted drafts to push.")
+    raise typer.Exit(ExitCode.PARTIAL if outcome.refused else ExitCode.OK)
+
+
+def _export(
+    app: AppContext,
+    region: str,
+    language: str | None,
+    via: str,
+    out: Path,
+    xliff_version: str,
+    page_ids: Path | None,
+    dry_run: bool,
+) -> NoReturn:
+    """Write the files, list them on stdout (notes on stderr), exit 5 if drafts were refused."""
+    ids = read_page_ids(page_ids, region) if page_ids is not None else None
+    opened = connect_for_reading(app.state_path) if dry_run else connect(app.state_path)
+    with closing(opened) as connection:
+        store, log = DraftStore(connection), PushLog(connection)
+        outcome: ExportOutcome = (
+            export_xliff(store, log, region, language, out, version=xliff_version,
+                         page_ids=ids, dry_run=dry_run)
+            if via == "xliff"
+            else export_po(store, log, region, language, out, base_url=app.config.base_url,
+                           dry_run=dry_run)
+        )  # fmt: skip
+    for path, file in outcome.files:
+        listed = ", ".join(f"#{draft.id}" for draft in file.drafts)
+        count = f"{len(file.drafts)} draft{'s' if len(file.drafts) != 1 else ''}"
+        app.note(f"{'would write' if dry_run else 'wrote'} {path}: {count} ({listed})")
+        if not dry_run:
+            sys.stdout.write(f"{path}\n")
+    for draft, reason in outcome.refused:
+        app.err.print(
+            f"integtool: draft #{draft.id} (page {draft.default_page_id} in '{draft.language}') "
+            f"was not exported: {reason}. It is kept.",
+            markup=False, highlight=False,
+        )  # fmt: skip
+    if not outcome.files and not outcome.refused:
+        app.note("No accepted drafts to export.")
     raise typer.Exit(ExitCode.PARTIAL if outcome.refused else ExitCode.OK)
 
 

@@ -87,6 +87,57 @@ MIGRATIONS: Sequence[str] = (
     ALTER TABLE drafts ADD COLUMN previous_content TEXT;
     ALTER TABLE drafts ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: every `check` run: the regions it checked, their findings and cost per language. A
+    # finding is identified across runs by (region, language, kind, default_page_id), so two
+    # runs can be compared finding by finding; deleting a run deletes everything it recorded.
+    """
+    CREATE TABLE check_runs (
+        id INTEGER PRIMARY KEY,
+        checked_at TEXT NOT NULL,
+        base_url TEXT NOT NULL
+    );
+    CREATE TABLE check_regions (
+        run_id INTEGER NOT NULL REFERENCES check_runs (id) ON DELETE CASCADE,
+        region TEXT NOT NULL,
+        name TEXT NOT NULL,
+        languages TEXT NOT NULL,
+        pages INTEGER,
+        PRIMARY KEY (run_id, region)
+    );
+    CREATE INDEX check_regions_newest ON check_regions (region, run_id);
+    CREATE TABLE check_findings (
+        run_id INTEGER NOT NULL,
+        region TEXT NOT NULL,
+        language TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        default_page_id INTEGER NOT NULL,
+        page_id INTEGER,
+        source_language TEXT,
+        title TEXT NOT NULL,
+        path TEXT,
+        source_path TEXT,
+        last_updated TEXT,
+        source_last_updated TEXT,
+        words INTEGER NOT NULL,
+        age_days INTEGER NOT NULL,
+        detail TEXT NOT NULL,
+        FOREIGN KEY (run_id, region) REFERENCES check_regions (run_id, region) ON DELETE CASCADE
+    );
+    CREATE INDEX check_findings_by_run
+        ON check_findings (run_id, region, language, kind, default_page_id);
+    CREATE TABLE check_costs (
+        run_id INTEGER NOT NULL,
+        region TEXT NOT NULL,
+        language TEXT NOT NULL,
+        translations INTEGER NOT NULL,
+        words INTEGER NOT NULL,
+        characters INTEGER NOT NULL,
+        incremental_characters INTEGER NOT NULL,
+        eur TEXT NOT NULL,
+        PRIMARY KEY (run_id, region, language),
+        FOREIGN KEY (run_id, region) REFERENCES check_regions (run_id, region) ON DELETE CASCADE
+    );
+    """,
 )
 
 

@@ -153,7 +153,7 @@ class DraftStore:
         Raises LookupError naming the first id that does not exist, ValueError for a pushed
         draft (what the CMS has cannot be taken back here).
         """
-        found = {draft.id: draft for draft in self._by_ids(ids)}
+        found = {draft.id: draft for draft in self.by_ids(ids)}
         for draft_id in ids:
             if draft_id not in found:
                 raise LookupError(draft_id)
@@ -174,7 +174,7 @@ class DraftStore:
 
         Raises LookupError for an unknown id, ValueError for a pushed draft.
         """
-        found = self._by_ids([draft_id])
+        found = self.by_ids([draft_id])
         if not found:
             raise LookupError(draft_id)
         if found[0].status == "pushed":
@@ -186,9 +186,19 @@ class DraftStore:
                 (title, content, _qa_json(qa), int(edited), _now(), draft_id),
             )
 
+    def restore(self, draft: Draft) -> None:
+        """Put a draft's status, text, QA and edited flag back as `draft` has them (undo)."""
+        with transaction(self._db):
+            self._db.execute(
+                "UPDATE drafts SET status = ?, title = ?, content = ?, qa = ?, edited = ?, "
+                "updated_at = ? WHERE id = ? AND status != 'pushed'",
+                (draft.status, draft.title, draft.content, _qa_json(draft.qa), int(draft.edited),
+                 _now(), draft.id),
+            )  # fmt: skip
+
     def get(self, draft_id: int) -> Draft | None:
         """One draft by id."""
-        found = self._by_ids([draft_id])
+        found = self.by_ids([draft_id])
         return found[0] if found else None
 
     def clean(self, region: str | None = None, language: str | None = None) -> list[int]:
@@ -199,7 +209,8 @@ class DraftStore:
             if draft.status == "draft" and not draft.qa
         ]
 
-    def _by_ids(self, ids: Sequence[int]) -> list[Draft]:
+    def by_ids(self, ids: Sequence[int]) -> list[Draft]:
+        """The drafts with these ids (unknown ids are left out), in no particular order."""
         drafts: list[Draft] = []
         for chunk, marks in in_groups(list(dict.fromkeys(ids))):
             drafts += self._select(f"WHERE id IN ({marks})", chunk)

@@ -1,0 +1,49 @@
+"""`integtool import po FILE ...`: reviewed PO files back into the state file as drafts."""
+
+from collections.abc import Sized
+from contextlib import closing
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from integtool.commands.options import app_context
+from integtool.services.po_import import import_reviewed, qa_check, read_reviewed
+from integtool.store.database import connect
+from integtool.store.drafts import DraftStore
+
+import_app = typer.Typer(
+    help="Bring reviewed files back as drafts.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+@import_app.command("po")
+def import_po(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="PO files written by `push --via po`.")],
+    region: Annotated[
+        str | None, typer.Option("--region", "-r", help="Refuse files of other regions.")
+    ] = None,
+) -> None:
+    """Import reviewed PO files: finished pages become accepted drafts, fuzzy ones wait.
+
+    Every file is checked before anything is stored; a bad file imports nothing (exit 2).
+    """
+    app = app_context(ctx)
+    with closing(connect(app.state_path)) as connection:
+        store = DraftStore(connection)
+        reviewed = [read_reviewed(path, store, region) for path in files]
+        outcome = import_reviewed(store, reviewed, qa_check(app.config, demo=app.demo))
+    for file in reviewed:
+        skipped = f", {file.skipped} untranslated skipped" if file.skipped else ""
+        app.note(f"{file.path}: {len(file.pages)} page{_s(file.pages)} of "
+                 f"'{file.region}' in '{file.language}'{skipped}")  # fmt: skip
+    for ids, what in ((outcome.accepted, "accepted"), (outcome.waiting, "waiting for review")):
+        listed = ", ".join(f"#{draft_id}" for draft_id in ids) or "none"
+        app.note(f"{what}: {len(ids)} draft{_s(ids)} ({listed})")
+    if outcome.edited:
+        app.note(f"changed by the reviewer: {len(outcome.edited)} draft{_s(outcome.edited)}")
+
+
+def _s(items: Sized) -> str:
+    return "" if len(items) == 1 else "s"

@@ -1,0 +1,44 @@
+"""`integtool review`: the review TUI (Textual is imported only here, and only when run)."""
+
+from contextlib import closing
+from typing import Annotated
+
+import typer
+
+from integtool.commands.options import app_context
+from integtool.errors import UsageError
+from integtool.langid import FastTextIdentifier
+from integtool.services.review_session import ReviewSession
+from integtool.store.check_history import CheckHistory
+from integtool.store.database import connect
+
+
+def review(
+    ctx: typer.Context,
+    region: Annotated[str | None, typer.Argument(help="Only this region.")] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", "-l", help="Only this language.")
+    ] = None,
+    bidi: Annotated[
+        bool,
+        typer.Option(
+            "--bidi/--no-bidi",
+            help="Reorder right-to-left lines (turn off where the terminal does it itself).",
+        ),
+    ] = True,
+) -> None:
+    """Review machine drafts in a terminal UI: accept, reject, edit, undo."""
+    app = app_context(ctx)
+    if not app.out.is_terminal:
+        raise UsageError(
+            "review needs an interactive terminal; use `integtool drafts accept|reject` in scripts."
+        )
+    from integtool.tui.app import ReviewApp
+
+    with closing(connect(app.state_path)) as connection:
+        session = ReviewSession(
+            connection, app.config, demo=app.demo, identifier=FastTextIdentifier()
+        )
+        ReviewApp(
+            session, CheckHistory(connection), region=region, language=language, bidi=bidi
+        ).run()

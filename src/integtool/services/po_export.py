@@ -1,0 +1,144 @@
+"""`push --via po`: accepted drafts as gettext PO files for review in a PO editor (polib).
+
+One file per region and language, `{region}_{language}_{YYYYmmddTHHMMSSZ}.po`. Each draft gives
+one entry per field with a source text: `msgctxt` `{default page id}:{field}` (`title` or
+`content`), `msgid` the source, `msgstr` the draft. The reference (`#:`) is the page's address
+in the CMS (the configured base URL and the target's path, else the source's). Notes for the
+reviewer are extracted comments (`#.`, read-only in PO editors): the draft and its origin, and
+the field's QA warnings, whose entries are flagged `fuzzy`. `import po` brings the file back.
+
+The header names the region (`X-Integtool-Region`) and the language (`Language`), so a
+reviewed file finds its drafts again.
+"""
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polib
+
+from integtool import __version__
+from integtool.core.qa import QaWarning
+from integtool.services.export_files import (
+    ExportFile,
+    ExportOutcome,
+    exportable,
+    time_stamp,
+    write_and_record,
+)
+from integtool.store.drafts import Draft, DraftStore
+from integtool.store.pushes import PushLog
+
+REGION_HEADER = "X-Integtool-Region"
+CONTEXT = re.compile(r"(\d+):(title|content)")
+"""`msgctxt`: the page's id in the default language and the field."""
+
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def export_po(
+    store: DraftStore,
+    log: PushLog,
+    region: str,
+    language: str | None,
+    out: Path,
+    *,
+    base_url: str,
+    dry_run: bool = False,
+) -> ExportOutcome:
+    """Write one PO file per language of the region's accepted drafts and record them."""
+    ready, refused = exportable(store, region, language)
+    outcome = ExportOutcome(refused=refused)
+    groups: dict[str, list[Draft]] = {}
+    for draft in ready:
+        if any("\x00" in text for text in _texts(draft)):
+            outcome.refused.append((draft, "its text contains NUL, which PO files cannot carry"))
+        else:
+            groups.setdefault(draft.language, []).append(draft)
+    now = datetime.now(UTC)
+    files = [
+        ExportFile(
+            po_file_name(region, code, time_stamp(now)),
+            str(po_file(region, code, drafts, base_url, now)).encode("utf-8"),
+            tuple(sorted(drafts, key=lambda draft: draft.default_page_id)),
+        )
+        for code, drafts in sorted(groups.items())
+    ]
+    outcome.files = write_and_record(files, out, log, "po", dry_run=dry_run)
+    return outcome
+
+
+def po_file_name(region: str, language: str, stamp: str) -> str:
+    """`{region}_{language}_{stamp}.po`, file-safe (other characters than `\\w.-` -> `-`)."""
+    parts = (_UNSAFE_NAME.sub("-", part).strip("-.") or "x" for part in (region, language))
+    return "_".join(parts) + f"_{stamp}.po"
+
+
+def po_file(
+    region: str, language: str, drafts: Sequence[Draft], base_url: str, now: datetime
+) -> polib.POFile:
+    """The PO file of one region and language, entries ordered by page and field."""
+    po = polib.POFile(wrapwidth=78, encoding="utf-8")
+    po.header = f"Machine-translation drafts of integtool for {region}, {language}."
+    po.metadata = {
+        "Project-Id-Version": f"integtool {region}",
+        "POT-Creation-Date": now.strftime("%Y-%m-%d %H:%M+0000"),
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"integtool {__version__}",
+        REGION_HEADER: region,
+    }
+    for draft in sorted(drafts, key=lambda draft: draft.default_page_id):
+        fields = [
+            (name, source, target)
+            for name, source, target in (
+                ("title", draft.source_title, draft.title),
+                ("content", draft.source_content, draft.content),
+            )
+            if source
+        ]
+        written = {name for name, _, _ in fields}
+        for name, source, target in fields:
+            warnings = _warnings_of(draft.qa, name, written)
+            po.append(
+                polib.POEntry(
+                    msgctxt=f"{draft.default_page_id}:{name}",
+                    msgid=source,
+                    msgstr=target,
+                    occurrences=[(page_url(base_url, draft), "")],
+                    comment="\n".join([_origin(draft), *(f"QA: {w}" for w in warnings)]),
+                    flags=["fuzzy"] if warnings else [],
+                )
+            )
+    return po
+
+
+def page_url(base_url: str, draft: Draft) -> str:
+    """The page in the CMS: base URL + the target's path (else the source's), no whitespace."""
+    path = draft.path or draft.source_path or ""
+    return base_url.rstrip("/") + re.sub(r"\s", _percent, path)
+
+
+def _warnings_of(qa: Sequence[QaWarning], name: str, written: set[str]) -> list[str]:
+    """Messages of the field's warnings (and of fields without an entry), on one line each."""
+    return [
+        " ".join(warning.message.split())
+        for warning in qa
+        if warning.field == name or warning.field not in written
+    ]
+
+
+def _origin(draft: Draft) -> str:
+    how = "edited machine translation" if draft.edited else "machine translation"
+    return f"draft {draft.id}, {how} ({draft.provider}) from {draft.source_language}"
+
+
+def _texts(draft: Draft) -> tuple[str, ...]:
+    return (draft.source_title, draft.source_content, draft.title, draft.content)
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))

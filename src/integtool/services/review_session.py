@@ -1,0 +1,117 @@
+"""One reviewer's session over the drafts: decisions written at once, undo, QA after edits.
+
+Every accept, reject and edit is committed to the state file before the call returns, so the
+reviewer can quit at any moment and resume later. Undo takes back the last action of this
+session (a batch accept counts as one), restoring the drafts exactly as they were.
+"""
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from integtool.config import Config
+from integtool.core.copy_detection import LanguageIdentifier
+from integtool.core.glossary import Glossary
+from integtool.core.qa import check_draft
+from integtool.services.translation_session import choose_glossary
+from integtool.store.drafts import Draft, DraftStore
+
+WAITING = "draft"
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What undo restores: the drafts as they were before one action."""
+
+    label: str
+    before: tuple[Draft, ...]
+
+
+class ReviewSession:
+    """Accept, reject, edit and undo on the drafts of one state file."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        config: Config,
+        *,
+        demo: bool,
+        identifier: LanguageIdentifier | None,
+    ) -> None:
+        self.store = DraftStore(connection)
+        self._config = config
+        self._demo = demo
+        self._identifier = identifier
+        self._glossaries: dict[str, Glossary | None] = {}
+        self._undo: list[Action] = []
+
+    def drafts(self, region: str | None = None, language: str | None = None) -> list[Draft]:
+        """Drafts, oldest first (optionally of one region and language)."""
+        return self.store.find(region, language)
+
+    def accept(self, draft_id: int) -> Draft:
+        """Accept one draft for pushing."""
+        return self._decide([draft_id], "accepted", "accept")[0]
+
+    def reject(self, draft_id: int) -> Draft:
+        """Reject one draft: never pushed, and `translate` leaves its page alone."""
+        return self._decide([draft_id], "rejected", "reject")[0]
+
+    def accept_clean(self, ids: Sequence[int]) -> list[Draft]:
+        """Accept the waiting drafts among `ids` that have no QA warnings (one undo step)."""
+        chosen = [
+            draft.id for draft in self._current(ids) if draft.status == WAITING and not draft.qa
+        ]
+        return self._decide(chosen, "accepted", "accept all clean") if chosen else []
+
+    def edit(self, draft_id: int, title: str, content: str) -> Draft:
+        """Replace a draft's text and check it again; the draft stays waiting for a decision."""
+        (before,) = self._current([draft_id])
+        qa = check_draft(
+            before.source_title,
+            before.source_content,
+            title,
+            content,
+            source_language=before.source_language,
+            target_language=before.language,
+            glossary=self.glossary(before.region),
+            identifier=self._identifier,
+        ) if before.source_content else list(before.qa)  # fmt: skip
+        self.store.edit(draft_id, title, content, qa)
+        self._undo.append(Action("edit", (before,)))
+        return self._current([draft_id])[0]
+
+    def undo(self) -> Action | None:
+        """Take back the last action of this session; None when there is nothing to undo."""
+        if not self._undo:
+            return None
+        action = self._undo.pop()
+        for draft in action.before:
+            self.store.restore(draft)
+        return action
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether this session has an action to take back."""
+        return bool(self._undo)
+
+    def glossary(self, region: str) -> Glossary | None:
+        """The region's glossary (as `translate` chooses it), read once per session."""
+        if region not in self._glossaries:
+            self._glossaries[region] = choose_glossary(
+                None, region=region, demo=self._demo, config=self._config
+            )
+        return self._glossaries[region]
+
+    def _decide(self, ids: Sequence[int], status: str, label: str) -> list[Draft]:
+        before = tuple(self._current(ids))
+        self.store.decide(ids, status)
+        self._undo.append(Action(label, before))
+        return self._current(ids)
+
+    def _current(self, ids: Sequence[int]) -> list[Draft]:
+        found = {draft.id: draft for draft in self.store.by_ids(ids)}
+        missing = [draft_id for draft_id in ids if draft_id not in found]
+        if missing:
+            raise LookupError(missing[0])
+        return [found[draft_id] for draft_id in ids]

@@ -1,0 +1,129 @@
+"""`push --via xliff`: accepted drafts as XLIFF files for the CMS's own XLIFF import.
+
+One file per draft, named and shaped as the CMS exports them (`core.xliff`); several files go
+into one ZIP named `{region}_{language or all}_{YYYYmmddTHHMMSSZ}.zip`. A draft a person edited
+is not marked as machine translation.
+
+Languages are written as the CMS language codes (`de`, `ar`, `de-si`): exports are offline, and
+the CMS's import finds a language by its BCP 47 tag or, failing that, by this code.
+
+Which page a file updates: the API gives translation ids only, never the CMS page id. XLIFF 1.2
+names the page by its source path (`<external-file href>`, which the CMS falls back to); XLIFF
+2.0 cannot, so 2.0 needs the page ids from a `--page-ids` file:
+
+    [neustadt]      # region slug
+    553 = 17        # page id in the default language (as `drafts` shows it) = CMS page id
+
+With that file, 1.2 files carry the page id as well.
+"""
+
+import tomllib
+from pathlib import Path
+
+from integtool.core.xliff import (
+    XliffPage,
+    source_version_from,
+    to_xliff12,
+    to_xliff20,
+    xliff_file_name,
+    zip_files,
+)
+from integtool.errors import UsageError
+from integtool.services.export_files import (
+    ExportFile,
+    ExportOutcome,
+    exportable,
+    time_stamp,
+    write_and_record,
+)
+from integtool.store.drafts import Draft, DraftStore
+from integtool.store.pushes import PushLog
+
+XLIFF_VERSIONS = ("1.2", "2.0")
+
+
+def export_xliff(
+    store: DraftStore,
+    log: PushLog,
+    region: str,
+    language: str | None,
+    out: Path,
+    *,
+    version: str = "1.2",
+    page_ids: dict[int, int] | None = None,
+    dry_run: bool = False,
+) -> ExportOutcome:
+    """Write the accepted drafts of the region (and language) as XLIFF and record them."""
+    if version not in XLIFF_VERSIONS:
+        raise UsageError(f"--xliff-version takes 1.2 or 2.0, not {version!r}.")
+    ready, refused = exportable(store, region, language)
+    outcome = ExportOutcome(refused=refused)
+    files: list[ExportFile] = []
+    for draft in ready:
+        page = xliff_page(draft, (page_ids or {}).get(draft.default_page_id))
+        if page.page_id is None and (version == "2.0" or not page.source_path):
+            outcome.refused.append((draft, _no_page_id(draft, version)))
+            continue
+        try:
+            data = to_xliff20(page) if version == "2.0" else to_xliff12(page)
+        except ValueError as error:
+            outcome.refused.append((draft, f"its text cannot go into XLIFF: {error}"))
+            continue
+        files.append(ExportFile(xliff_file_name(page), data, (draft,)))
+    if len(files) > 1:
+        name = f"{region}_{language or 'all'}_{time_stamp()}.zip"
+        try:
+            archive = zip_files([(file.name, file.data) for file in files])
+        except ValueError as error:
+            raise UsageError(f"The XLIFF files cannot be zipped: {error}.") from None
+        files = [ExportFile(name, archive, tuple(d for file in files for d in file.drafts))]
+    outcome.files = write_and_record(files, out, log, "xliff", dry_run=dry_run)
+    return outcome
+
+
+def xliff_page(draft: Draft, page_id: int | None) -> XliffPage:
+    """The draft as one XLIFF page (its source as stored with the draft)."""
+    return XliffPage(
+        region=draft.region,
+        source_language=draft.source_language,
+        target_language=draft.language,
+        source_bcp47=draft.source_language,
+        target_bcp47=draft.language,
+        page_id=page_id,
+        source_path=draft.source_path or "",
+        source_version=source_version_from(draft.source_last_updated),
+        source_title=draft.source_title,
+        source_content=draft.source_content,
+        target_title=draft.title,
+        target_content=draft.content,
+        machine_translated=not draft.edited,
+    )
+
+
+def read_page_ids(path: Path, region: str) -> dict[int, int]:
+    """The region's CMS page ids by default page id, from a `--page-ids` TOML file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        raise UsageError(f"The page id file {path} cannot be read: {error}.") from None
+    table = data.get(region, {})
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [{region}] must be a table of page id = CMS page id.")
+    ids: dict[int, int] = {}
+    for key, value in table.items():
+        if not key.isdigit() or not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise UsageError(f"{path}: [{region}] {key} must be a page id = a CMS page id number.")
+        ids[int(key)] = value
+    return ids
+
+
+def _no_page_id(draft: Draft, version: str) -> str:
+    if version == "2.0":
+        return (
+            f"XLIFF 2.0 needs the CMS page id of page {draft.default_page_id}; give it in a "
+            "--page-ids file, or export XLIFF 1.2"
+        )
+    return (
+        f"no source path is stored and the CMS page id of page {draft.default_page_id} is not "
+        "given (--page-ids)"
+    )

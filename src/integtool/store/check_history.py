@@ -1,0 +1,224 @@
+"""The history of `check` runs: what each run found per region and language.
+
+Every run is kept (a review dashboard reads the newest run of each region; a nightly report can
+compare two runs finding by finding). A finding is identified across runs by (region, language,
+kind, default page id). "Newest" means recorded last (the highest run id).
+"""
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from integtool.core.cost import CostLine
+from integtool.core.findings import Finding, FindingKind
+from integtool.store.database import in_groups, transaction
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRecord:
+    """One checked region as `CheckHistory.record` stores it."""
+
+    region: str
+    name: str
+    languages: Sequence[str]
+    """The languages checked, default language first (it carries the stale findings)."""
+    findings: Sequence[Finding]
+    costs: Mapping[str, CostLine]
+    """Cost per target language (only languages with something to translate)."""
+    pages: int | None = None
+    """Pages of the region (None: not known)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageCounts:
+    """Findings and cost of one language in one run (zeros where nothing was found)."""
+
+    language: str
+    missing: int
+    outdated: int
+    stale: int
+    copied: int
+    """Findings of kind `untranslated_copy`."""
+    words: int
+    characters: int
+    incremental_characters: int
+    eur: dict[str, float | None]
+    """Provider value (e.g. "deepl") -> euros, unrounded; None: it cannot translate the language."""
+
+
+@dataclass(frozen=True, slots=True)
+class RegionSnapshot:
+    """A region as its newest run saw it."""
+
+    region: str
+    name: str
+    run_id: int
+    checked_at: str
+    """ISO 8601 in UTC."""
+    languages: list[LanguageCounts]
+    """Every language checked, in stored order (default language first, with the stale count)."""
+    pages: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFinding:
+    """One finding of a stored run (timestamps as ISO 8601 text)."""
+
+    kind: str
+    language: str
+    default_page_id: int
+    page_id: int | None
+    title: str
+    path: str | None
+    source_path: str | None
+    words: int
+    age_days: int
+    detail: str
+    source_language: str | None = None
+    last_updated: str | None = None
+    source_last_updated: str | None = None
+
+
+_FINDING_COLUMNS = (
+    "kind, language, default_page_id, page_id, title, path, source_path, words, age_days, "
+    "detail, source_language, last_updated, source_last_updated"
+)
+_KIND_FIELDS = {
+    FindingKind.MISSING.value: "missing",
+    FindingKind.OUTDATED.value: "outdated",
+    FindingKind.STALE.value: "stale",
+    FindingKind.UNTRANSLATED_COPY.value: "copied",
+}
+
+
+class CheckHistory:
+    """Writes and reads the `check_*` tables; a run is committed in one transaction."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def record(self, checked_at: datetime, base_url: str, regions: Sequence[RegionRecord]) -> int:
+        """Store one run (each region at most once) in one committed transaction; its id.
+
+        `checked_at` is stored in UTC (a naive time is taken as local time), so the stored
+        times sort as text.
+        """
+        with transaction(self._db):
+            cursor = self._db.execute(
+                "INSERT INTO check_runs (checked_at, base_url) VALUES (?, ?)",
+                (checked_at.astimezone(UTC).isoformat(), base_url),
+            )
+            run_id = int(cursor.lastrowid or 0)
+            self._db.executemany(
+                "INSERT INTO check_regions (run_id, region, name, languages, pages) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (run_id, r.region, r.name, json.dumps(list(r.languages)), r.pages)
+                    for r in regions
+                ],
+            )
+            self._db.executemany(
+                f"INSERT INTO check_findings (run_id, region, {_FINDING_COLUMNS}) "
+                f"VALUES ({', '.join('?' * 15)})",
+                (_finding_row(run_id, r.region, f) for r in regions for f in r.findings),
+            )
+            self._db.executemany(
+                "INSERT INTO check_costs (run_id, region, language, translations, words, "
+                "characters, incremental_characters, eur) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (run_id, r.region, language, line.translations, line.words, line.characters,
+                     line.incremental_characters,
+                     json.dumps({provider.value: eur for provider, eur in line.eur.items()}))
+                    for r in regions
+                    for language, line in r.costs.items()
+                ),
+            )  # fmt: skip
+        return run_id
+
+    def latest(self) -> list[RegionSnapshot]:
+        """For every region ever checked, the counts of its newest run; sorted by region slug."""
+        regions = self._db.execute(
+            "SELECT r.region, r.name, r.run_id, runs.checked_at, r.languages, r.pages "
+            "FROM (SELECT region, MAX(run_id) AS run_id FROM check_regions GROUP BY region) "
+            "AS newest "
+            "JOIN check_regions AS r ON r.region = newest.region AND r.run_id = newest.run_id "
+            "JOIN check_runs AS runs ON runs.id = r.run_id ORDER BY r.region"
+        ).fetchall()
+        # Runs are written once, so reading their rows by run id needs no read transaction.
+        wanted = {(int(row[2]), str(row[0])) for row in regions}
+        runs = sorted({run_id for run_id, _ in wanted})
+        kinds: dict[str, dict[str, Counter[str]]] = {}
+        for run_id, region, language, kind, count in self._by_runs(
+            "SELECT run_id, region, language, kind, COUNT(*) FROM check_findings "
+            "WHERE run_id IN ({marks}) GROUP BY run_id, region, language, kind",
+            runs,
+        ):
+            if (run_id, region) in wanted and kind in _KIND_FIELDS:  # (a newer kind: skipped)
+                counter = kinds.setdefault(region, {}).setdefault(language, Counter())
+                counter[_KIND_FIELDS[kind]] = count
+        costs: dict[str, dict[str, Sequence[Any]]] = {}
+        for run_id, region, language, *line in self._by_runs(
+            "SELECT run_id, region, language, words, characters, incremental_characters, eur "
+            "FROM check_costs WHERE run_id IN ({marks})",
+            runs,
+        ):
+            if (run_id, region) in wanted:
+                costs.setdefault(region, {})[language] = line
+        snapshots = []
+        for region, name, run_id, checked_at, languages, pages in regions:
+            found, priced = kinds.get(region, {}), costs.get(region, {})
+            codes = list(dict.fromkeys([*json.loads(languages), *found, *priced]))
+            counts = [_counts(code, found.get(code), priced.get(code)) for code in codes]
+            snapshots.append(RegionSnapshot(region, name, int(run_id), checked_at, counts, pages))
+        return snapshots
+
+    def findings(self, region: str, language: str | None = None) -> list[StoredFinding]:
+        """The findings of the region's newest run (optionally of one language; the default
+        language holds the stale ones), by kind, then oldest first, then title."""
+        row = self._db.execute(
+            "SELECT MAX(run_id) FROM check_regions WHERE region = ?", (region,)
+        ).fetchone()
+        if row[0] is None:
+            return []
+        clause, params = "", [row[0], region]
+        if language is not None:
+            clause = " AND language = ?"
+            params.append(language)
+        rows = self._db.execute(
+            f"SELECT {_FINDING_COLUMNS} FROM check_findings WHERE run_id = ? AND region = ?"
+            f"{clause} ORDER BY kind, age_days DESC, title, language, default_page_id",
+            params,
+        ).fetchall()
+        return [StoredFinding(*found) for found in rows]
+
+    def _by_runs(self, query: str, runs: Sequence[int]) -> Iterable[Sequence[Any]]:
+        for group, marks in in_groups(runs):
+            yield from self._db.execute(query.format(marks=marks), group)
+
+
+def _finding_row(run_id: int, region: str, finding: Finding) -> tuple[object, ...]:
+    return (
+        run_id, region, finding.kind.value, finding.language, finding.default_page_id,
+        finding.page_id, finding.title, finding.path, finding.source_path, finding.words,
+        finding.age_days, finding.detail, finding.source_language, _iso(finding.last_updated),
+        _iso(finding.source_last_updated),
+    )  # fmt: skip
+
+
+def _counts(
+    language: str, found: Counter[str] | None, cost: Sequence[Any] | None
+) -> LanguageCounts:
+    kinds = found or Counter()
+    words, characters, incremental, eur = cost if cost is not None else (0, 0, 0, "{}")
+    return LanguageCounts(
+        language, kinds["missing"], kinds["outdated"], kinds["stale"], kinds["copied"],
+        words, characters, incremental, dict(json.loads(eur)),
+    )  # fmt: skip
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None

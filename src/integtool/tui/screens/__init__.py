@@ -1,0 +1,1 @@
+"""The review TUI's screens: dashboard, pages, draft list, review, edit and help."""

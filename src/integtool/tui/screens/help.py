@@ -1,0 +1,28 @@
+"""The keys, on one screen."""
+
+from textual.app import ComposeResult
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = """\
+[b]Dashboard[/b]   Enter drafts of the row · p its pages · d all drafts
+[b]Draft list[/b]  Enter review · Tab filters (region, language, QA, status)
+[b]Review[/b]      a accept · r reject · e edit · s skip · p previous
+            A accept all without QA warnings · u undo · v diff against
+            the human translation the draft replaces
+[b]Editor[/b]      Ctrl+S save (QA runs again) · Escape cancel
+[b]Anywhere[/b]    Escape back · ? this help · q quit
+
+Every decision is saved at once: quit any time and resume later."""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Any key closes it."""
+
+    def compose(self) -> ComposeResult:
+        """The key list."""
+        yield Static(KEYS, id="help")
+
+    def on_key(self) -> None:
+        """Any key closes the help."""
+        self.dismiss()

@@ -1,0 +1,185 @@
+"""Reviewing one draft: source and draft side by side, terms and QA items marked, decisions.
+
+After accept or reject the next draft of the list opens; undo returns to the draft it restored.
+`v` switches the draft pane to the word diff against the human translation it replaces.
+"""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Static
+
+from integtool.store.drafts import Draft
+from integtool.tui.bidi_text import BidiText, is_rtl
+from integtool.tui.marked import diff_text, marked_text
+from integtool.tui.screens.base import ReviewScreenBase
+
+
+class ReviewScreen(ReviewScreenBase):
+    """One draft of a list at a time."""
+
+    BINDINGS = [
+        Binding("a", "accept", "Accept"),
+        Binding("r", "reject", "Reject"),
+        Binding("e", "edit", "Edit"),
+        Binding("s", "skip", "Skip"),
+        Binding("A", "accept_clean", "Accept clean"),
+        Binding("u", "undo", "Undo"),
+        Binding("v", "toggle_diff", "Diff"),
+        Binding("p", "previous", "Prev", show=False),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, ids: list[int], index: int, scope: tuple[str | None, str | None]) -> None:
+        super().__init__()
+        self.ids = ids
+        self.index = max(0, min(index, len(ids) - 1))
+        self.scope = scope
+        self.diff = False
+
+    def compose(self) -> ComposeResult:
+        """Meta line, the two panes, the QA list, the status line, the keys."""
+        yield Static(id="meta")
+        with Horizontal(id="panes"):
+            with VerticalScroll(id="source-pane"):
+                yield Static(id="source")
+            with VerticalScroll(id="target-pane"):
+                yield Static(id="target")
+        yield Static(id="qa")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the draft the list opened."""
+        self.show()
+
+    @property
+    def draft(self) -> Draft | None:
+        """The draft on screen (None once it no longer exists)."""
+        return self.review.session.store.get(self.ids[self.index]) if self.ids else None
+
+    def show(self) -> None:
+        """Render the current draft."""
+        draft = self.draft
+        if draft is None:
+            self.query_one("#meta", Static).update("No draft to review.")
+            return
+        glossary = self.review.session.glossary(draft.region)
+        items = [warning.message for warning in draft.qa]
+        meta = Text(f"#{draft.id} · {draft.region}/{draft.language} · page {draft.default_page_id}"
+                    f" · {self.index + 1}/{len(self.ids)} · ", style="bold")  # fmt: skip
+        meta.append(
+            draft.status + (" (edited)" if draft.edited else ""), style=_STATUS[draft.status]
+        )
+        self.query_one("#meta", Static).update(meta)
+        if draft.source_content or draft.source_title:
+            source = marked_text(draft.source_title, draft.source_content, glossary, None, items)
+        else:
+            source = Text(
+                "The source was not stored with this draft (made by an older integtool).",
+                style="dim",
+            )
+        self.query_one("#source", Static).update(
+            BidiText(source, rtl=is_rtl(draft.source_language), bidi=self.review.bidi)
+        )
+        if self.diff:
+            target = diff_text(draft)
+        else:
+            target = marked_text(draft.title, draft.content, glossary, draft.language, items)
+        self.query_one("#target", Static).update(
+            BidiText(target, rtl=is_rtl(draft.language), bidi=self.review.bidi)
+        )
+        self.query_one("#source-pane").border_title = f"source ({draft.source_language})"
+        self.query_one("#target-pane").border_title = (
+            f"diff against the human translation ({draft.language})" if self.diff
+            else f"draft ({draft.language})"
+        )  # fmt: skip
+        self.query_one("#qa", Static).update(_qa(draft))
+        self.show_status()
+
+    def action_accept(self) -> None:
+        """Accept and go on."""
+        self._decide("accepted")
+
+    def action_reject(self) -> None:
+        """Reject and go on."""
+        self._decide("rejected")
+
+    def _decide(self, status: str) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        if draft.status == "pushed":
+            self.notify("This draft was pushed already; it cannot change.", severity="warning")
+            return
+        session = self.review.session
+        (session.accept if status == "accepted" else session.reject)(draft.id)
+        self.action_skip()
+
+    def action_skip(self) -> None:
+        """The next draft (the last one stays on screen)."""
+        if self.index + 1 < len(self.ids):
+            self.index += 1
+        else:
+            self.notify("That was the last draft of this list.")
+        self.show()
+
+    def action_previous(self) -> None:
+        """The draft before."""
+        self.index = max(0, self.index - 1)
+        self.show()
+
+    def action_accept_clean(self) -> None:
+        """Accept every waiting draft of this list that has no QA warnings."""
+        accepted = self.review.session.accept_clean(self.ids)
+        self.notify(f"Accepted {len(accepted)} drafts without QA warnings.")
+        self.show()
+
+    def action_undo(self) -> None:
+        """Take back the last action and show the draft it restored."""
+        action = self.review.session.undo()
+        if action is None:
+            self.notify("Nothing to undo.")
+            return
+        restored = action.before[-1].id if action.before else None
+        if restored in self.ids:
+            self.index = self.ids.index(restored)
+        self.notify(f"Undone: {action.label}.")
+        self.show()
+
+    def action_toggle_diff(self) -> None:
+        """Draft, or the diff against the human translation it replaces."""
+        self.diff = not self.diff
+        self.show()
+
+    def action_edit(self) -> None:
+        """Edit title and content inline; saving checks QA again."""
+        from integtool.tui.screens.edit import EditScreen
+
+        draft = self.draft
+        if draft is None or draft.status == "pushed":
+            return
+
+        def save(result: tuple[str, str] | None) -> None:
+            if result is not None and draft is not None:
+                self.review.session.edit(draft.id, *result)
+                self.notify("Saved; QA checked again.")
+            self.show()
+
+        self.app.push_screen(EditScreen(draft.title, draft.content), save)
+
+
+_STATUS = {"draft": "cyan", "accepted": "green", "rejected": "red", "pushed": "blue"}
+
+
+def _qa(draft: Draft) -> Text:
+    if not draft.qa:
+        return Text("QA: no warnings", style="green")
+    text = Text(
+        f"QA: {len(draft.qa)} warning{'s' if len(draft.qa) != 1 else ''}\n", style="bold yellow"
+    )
+    for warning in draft.qa:
+        text.append(f"• {warning.message}\n", style="yellow")
+    text.rstrip()
+    return text
