@@ -254,3 +254,28 @@ def test_a_state_file_that_is_no_database_costs_one_warning_line(tmp_path: Path)
         f"integtool: the check was not stored in {path}: file is not a database."
     ]
     assert result.stdout.startswith("region,") and "neustadt" in result.stdout
+
+
+def test_a_check_of_one_language_keeps_the_other_languages_of_the_earlier_run(
+    state: sqlite3.Connection,
+) -> None:
+    history = CheckHistory(state)
+    record_two_runs(history)
+    history.record(MONDAY + timedelta(days=2), "https://cms.example", [
+        RegionRecord("neustadt", "Stadt Neustadt", ["de", "fa"], [
+            finding(FindingKind.STALE, "de", 2, 402),
+        ], {}),
+    ])  # fmt: skip
+    (_, neustadt) = history.latest()
+    counts = {
+        c.language: (c.missing, c.outdated, c.stale, c.copied, c.words) for c in neustadt.languages
+    }
+    assert counts == {
+        "de": (0, 0, 1, 0, 0),  # from the newest run
+        "fa": (0, 0, 0, 0, 0),  # checked again: the missing page is fixed
+        "en": (2, 1, 0, 1, 150),  # from the run before, which checked en last
+        "ar": (0, 0, 0, 0, 0),
+    }
+    assert [c.language for c in neustadt.languages] == ["de", "fa", "en", "ar"]
+    assert [f.default_page_id for f in history.findings("neustadt", "en")] == [6, 5, 4, 4]
+    assert history.findings("neustadt", "fa") == []

@@ -71,14 +71,28 @@ def test_arabic_is_shown_right_to_left_with_numbers_and_latin_kept_left_to_right
     assert sorted(order) == list(range(len(shown)))
 
 
-@given(st.text(alphabet="abc ءابت٠١123().", max_size=40), st.booleans())
+BRACKETS = str.maketrans(")", "(")  # mirroring may swap them
+
+
+@given(
+    st.text(
+        alphabet="abc ءابت٠١123().\u200c\u200f\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202e",
+        max_size=40,
+    ),
+    st.booleans(),
+)
 def test_visual_order_is_a_permutation_and_plain_ltr_text_is_unchanged(
     text: str, rtl: bool
 ) -> None:
     order, shown = visual_order(text, rtl=rtl)
     assert sorted(order) == list(range(len(text)))
     assert len(shown) == len(text)
-    if not rtl and not any("\u0600" <= char <= "\u06ff" for char in text):
+    assert sorted(shown.translate(BRACKETS)) == sorted(
+        text.translate(BRACKETS)
+    )  # nothing dropped (ZWNJ, isolates)
+    if not rtl and not any(
+        "\u0600" <= char <= "\u06ff" or char in "\u200f\u2067\u202b\u202e" for char in text
+    ):
         assert shown == text
 
 

@@ -222,3 +222,26 @@ def test_review_without_a_terminal_says_so_in_one_line(state: Path) -> None:
         "integtool: review needs an interactive terminal; use `integtool drafts accept|reject` "
         "in scripts."
     ]
+
+
+def test_an_edited_accepted_draft_waits_again_and_an_unchanged_save_is_no_edit(
+    state: Path, config: Config
+) -> None:
+    async def scenario(app: ReviewApp, pilot: Pilot[None]) -> None:
+        await open_arabic_review(app, pilot)
+        await pilot.press("a", "p")  # accept draft 1, back to it
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # saved without a change
+        await pilot.pause()
+        assert (stored(state)[1].status, stored(state)[1].edited) == ("accepted", False)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(TextArea).load_text("<p>تصدر دائرة الأجانب تصريح الإقامة.</p>")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        draft = stored(state)[1]
+        assert (draft.status, draft.edited) == ("draft", True)  # nobody accepted this text
+        assert "phone" in {warning.code for warning in draft.qa}  # the number was dropped
+
+    drive(state, config, scenario)

@@ -372,6 +372,13 @@ def test_which_drafts_stand_and_which_are_redrafted(
     changed = translate(cms, env, tmp_path, *base, "--page", "101")
     assert changed.returncode == 0
     assert [d["status"] for d in drafts(env) if d["source_page_id"] == 101] == ["accepted", "draft"]
+    # A waiting draft a reviewer edited stands, even when named or its source changed.
+    with sqlite3.connect(env["INTEGTOOL_STATE"]) as db:
+        db.execute("UPDATE drafts SET edited = 1, title = 'von Hand' WHERE status = 'draft'")
+    cms.pages[0].last_updated = NEW + timedelta(days=4)
+    kept = translate(cms, env, tmp_path, *base, "--page", "101")
+    assert "has a reviewer's edits; accept or reject it first" in kept.stderr
+    assert stored_title(env, 101) == "von Hand"
 
 
 def stored_title(env: dict[str, str], page: int) -> str:

@@ -39,6 +39,10 @@ def review(
         session = ReviewSession(
             connection, app.config, demo=app.demo, identifier=FastTextIdentifier()
         )
-        ReviewApp(
+        for name in sorted({draft.region for draft in session.drafts(region, language)}):
+            session.glossary(name)  # a broken glossary: one line and exit 2 before the screen
+        tui = ReviewApp(
             session, CheckHistory(connection), region=region, language=language, bidi=bidi
-        ).run()
+        )
+        tui.run()
+    raise typer.Exit(tui.return_code or 0)

@@ -99,7 +99,12 @@ def write_and_record(
 
 def _write_new(path: Path, data: bytes) -> None:
     """Write under a temporary name, fsync, rename; the folder entry is synced too."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".part", dir=path.parent
+        )
+    except OSError as error:
+        raise UsageError(f"{path} cannot be written: {error}.") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             os.fchmod(stream.fileno(), 0o666 & ~_umask())  # as open() would have made it

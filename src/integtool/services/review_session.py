@@ -65,8 +65,11 @@ class ReviewSession:
         return self._decide(chosen, "accepted", "accept all clean") if chosen else []
 
     def edit(self, draft_id: int, title: str, content: str) -> Draft:
-        """Replace a draft's text and check it again; the draft stays waiting for a decision."""
+        """Replace a draft's text and check it again; it waits for a decision again (an
+        accepted draft is not pushed with text nobody accepted). Unchanged text changes nothing."""
         (before,) = self._current([draft_id])
+        if (title, content) == (before.title, before.content):
+            return before
         qa = check_draft(
             before.source_title,
             before.source_content,
@@ -77,7 +80,7 @@ class ReviewSession:
             glossary=self.glossary(before.region),
             identifier=self._identifier,
         ) if before.source_content else list(before.qa)  # fmt: skip
-        self.store.edit(draft_id, title, content, qa)
+        self.store.edit(draft_id, title, content, qa, status=WAITING)
         self._undo.append(Action("edit", (before,)))
         return self._current([draft_id])[0]
 

@@ -176,8 +176,11 @@ def _standing_draft(draft: Draft, reason: str, basis: PageTranslation, version: 
 
     A draft of another source text or version is always replaced. Of the same source: an
     accepted draft stands (reject it first); a rejected one stands unless the page is named;
-    a waiting one is redrafted when the page is named or the glossary changed.
+    a waiting one is redrafted when the page is named or the glossary changed. A waiting draft
+    a person edited always stands, whatever changed: a redraft would overwrite that work.
     """
+    if draft.status == "draft" and draft.edited:
+        return f"draft #{draft.id} has a reviewer's edits; accept or reject it first"
     same_source = (
         draft.source_page_id == basis.id
         and draft.source_last_updated == basis.last_updated.isoformat()

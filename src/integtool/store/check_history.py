@@ -140,60 +140,78 @@ class CheckHistory:
         return run_id
 
     def latest(self) -> list[RegionSnapshot]:
-        """For every region ever checked, the counts of its newest run; sorted by region slug."""
-        regions = self._db.execute(
-            "SELECT r.region, r.name, r.run_id, runs.checked_at, r.languages, r.pages "
-            "FROM (SELECT region, MAX(run_id) AS run_id FROM check_regions GROUP BY region) "
-            "AS newest "
-            "JOIN check_regions AS r ON r.region = newest.region AND r.run_id = newest.run_id "
-            "JOIN check_runs AS runs ON runs.id = r.run_id ORDER BY r.region"
-        ).fetchall()
-        # Runs are written once, so reading their rows by run id needs no read transaction.
-        wanted = {(int(row[2]), str(row[0])) for row in regions}
-        runs = sorted({run_id for run_id, _ in wanted})
+        """For every region ever checked, its newest numbers, sorted by region slug.
+
+        Name, time and page count come from the region's newest run; each language's counts
+        from the newest run that checked that language, so a `check --language ar` does not
+        hide the other languages until the next full check.
+        """
+        newest, sources = self._newest_runs()
+        wanted = {(run_id, region, code) for region, codes in sources.items()
+                  for code, run_id in codes.items()}  # fmt: skip
+        runs = sorted({run_id for run_id, _, _ in wanted})
         kinds: dict[str, dict[str, Counter[str]]] = {}
         for run_id, region, language, kind, count in self._by_runs(
             "SELECT run_id, region, language, kind, COUNT(*) FROM check_findings "
             "WHERE run_id IN ({marks}) GROUP BY run_id, region, language, kind",
             runs,
         ):
-            if (run_id, region) in wanted and kind in _KIND_FIELDS:  # (a newer kind: skipped)
+            if (run_id, region, language) in wanted and kind in _KIND_FIELDS:
                 counter = kinds.setdefault(region, {}).setdefault(language, Counter())
-                counter[_KIND_FIELDS[kind]] = count
+                counter[_KIND_FIELDS[kind]] = count  # (a kind added later is skipped)
         costs: dict[str, dict[str, Sequence[Any]]] = {}
         for run_id, region, language, *line in self._by_runs(
             "SELECT run_id, region, language, words, characters, incremental_characters, eur "
             "FROM check_costs WHERE run_id IN ({marks})",
             runs,
         ):
-            if (run_id, region) in wanted:
+            if (run_id, region, language) in wanted:
                 costs.setdefault(region, {})[language] = line
         snapshots = []
-        for region, name, run_id, checked_at, languages, pages in regions:
+        for region, (name, run_id, checked_at, pages) in sorted(newest.items()):
             found, priced = kinds.get(region, {}), costs.get(region, {})
-            codes = list(dict.fromkeys([*json.loads(languages), *found, *priced]))
-            counts = [_counts(code, found.get(code), priced.get(code)) for code in codes]
-            snapshots.append(RegionSnapshot(region, name, int(run_id), checked_at, counts, pages))
+            counts = [_counts(code, found.get(code), priced.get(code)) for code in sources[region]]
+            snapshots.append(RegionSnapshot(region, name, run_id, checked_at, counts, pages))
         return snapshots
 
     def findings(self, region: str, language: str | None = None) -> list[StoredFinding]:
-        """The findings of the region's newest run (optionally of one language; the default
-        language holds the stale ones), by kind, then oldest first, then title."""
-        row = self._db.execute(
-            "SELECT MAX(run_id) FROM check_regions WHERE region = ?", (region,)
-        ).fetchone()
-        if row[0] is None:
-            return []
-        clause, params = "", [row[0], region]
-        if language is not None:
-            clause = " AND language = ?"
-            params.append(language)
+        """The region's findings as its newest runs saw them (each language from the newest run
+        that checked it; optionally one language; the default language holds the stale ones),
+        by kind, then oldest first, then title."""
+        _, sources = self._newest_runs(region)
+        chosen = sources.get(region, {})
+        pairs = [(run_id, code) for code, run_id in chosen.items() if language in (None, code)]
+        found: list[StoredFinding] = []
+        for run_id, code in pairs:
+            rows = self._db.execute(
+                f"SELECT {_FINDING_COLUMNS} FROM check_findings WHERE run_id = ? AND region = ? "
+                "AND language = ?",
+                (run_id, region, code),
+            ).fetchall()
+            found += [StoredFinding(*row) for row in rows]
+        found.sort(key=lambda f: (f.kind, -f.age_days, f.title, f.language, f.default_page_id))
+        return found
+
+    def _newest_runs(
+        self, region: str | None = None
+    ) -> tuple[dict[str, tuple[str, int, str, int | None]], dict[str, dict[str, int]]]:
+        """Per region: (name, run id, time, pages) of its newest run, and for each language
+        checked the newest run that checked it (languages in the newest run's order first)."""
+        clause, params = ("WHERE r.region = ? ", [region]) if region is not None else ("", [])
         rows = self._db.execute(
-            f"SELECT {_FINDING_COLUMNS} FROM check_findings WHERE run_id = ? AND region = ?"
-            f"{clause} ORDER BY kind, age_days DESC, title, language, default_page_id",
+            "SELECT r.region, r.name, r.run_id, runs.checked_at, r.languages, r.pages "
+            f"FROM check_regions AS r JOIN check_runs AS runs ON runs.id = r.run_id {clause}"
+            "ORDER BY r.region, r.run_id DESC",
             params,
         ).fetchall()
-        return [StoredFinding(*found) for found in rows]
+        newest: dict[str, tuple[str, int, str, int | None]] = {}
+        sources: dict[str, dict[str, int]] = {}
+        for slug, name, run_id, checked_at, languages, pages in rows:
+            newest.setdefault(slug, (name, int(run_id), checked_at, pages))
+            codes = sources.setdefault(slug, {})
+            for code in json.loads(languages):
+                codes.setdefault(code, int(run_id))
+        return newest, sources
 
     def _by_runs(self, query: str, runs: Sequence[int]) -> Iterable[Sequence[Any]]:
         for group, marks in in_groups(runs):

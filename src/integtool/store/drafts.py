@@ -169,8 +169,9 @@ class DraftStore:
         return changed
 
     def edit(self, draft_id: int, title: str, content: str, qa: Sequence[QaWarning],
-             *, edited: bool = True) -> None:  # fmt: skip
-        """Replace a draft's text (and its QA, checked again by the caller), committed at once.
+             *, edited: bool = True, status: str | None = None) -> None:  # fmt: skip
+        """Replace a draft's text (and its QA, checked again by the caller), committed at once;
+        with `status`, set that status in the same transaction.
 
         Raises LookupError for an unknown id, ValueError for a pushed draft.
         """
@@ -181,9 +182,9 @@ class DraftStore:
             raise ValueError(draft_id)
         with transaction(self._db):
             self._db.execute(
-                "UPDATE drafts SET title = ?, content = ?, qa = ?, edited = ?, updated_at = ? "
-                "WHERE id = ?",
-                (title, content, _qa_json(qa), int(edited), _now(), draft_id),
+                "UPDATE drafts SET title = ?, content = ?, qa = ?, edited = ?, updated_at = ?, "
+                "status = COALESCE(?, status) WHERE id = ?",
+                (title, content, _qa_json(qa), int(edited), _now(), status, draft_id),
             )
 
     def restore(self, draft: Draft) -> None:

@@ -16,6 +16,7 @@ class ReviewApp(App[None]):
 
     CSS_PATH = "review.tcss"
     TITLE = "integtool review"
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),

@@ -27,9 +27,36 @@ def is_rtl(language: str) -> bool:
     return language.lower() in RTL_LANGUAGES or language.lower().split("-")[0] in RTL_LANGUAGES
 
 
+_ISOLATES = str.maketrans({"\u2066": "\u202a", "\u2067": "\u202b", "\u2068": "\u202a",
+                           "\u2069": "\u202c"})  # fmt: skip
+"""Isolates (LRI, RLI, FSI, PDI), unknown to python-bidi's Python part, as embeddings."""
+
+
 def visual_order(line: str, *, rtl: bool) -> tuple[list[int], str]:
     """The logical indices of one line in display order, and the displayed characters
-    (mirrored brackets in right-to-left runs)."""
+    (mirrored brackets in right-to-left runs).
+
+    Characters the algorithm drops (explicit marks, ZWNJ) are put back beside their logical
+    neighbour, so nothing is lost (ZWNJ matters to Persian); a line the algorithm cannot
+    handle is shown in logical order.
+    """
+    try:
+        order, shown = _resolved(line.translate(_ISOLATES), rtl=rtl)
+    except Exception:  # python-bidi asserts on some explicit-format sequences
+        return list(range(len(line))), line
+    kept = set(order)
+    for index in (i for i in range(len(line)) if i not in kept):
+        spot = len(order) if rtl else 0
+        if index > 0 and index - 1 in order:
+            before = order.index(index - 1)
+            after = order.index(index + 1) if index + 1 in order else None
+            spot = before if after is not None and after < before else before + 1
+        order.insert(spot, index)
+        shown = shown[:spot] + line[index] + shown[spot:]
+    return order, shown
+
+
+def _resolved(line: str, *, rtl: bool) -> tuple[list[int], str]:
     storage: dict[str, Any] = algorithm.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"

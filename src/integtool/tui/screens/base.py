@@ -1,12 +1,17 @@
 """What every screen of the review app shares: typed access to the app, the status line."""
 
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.screen import Screen
 from textual.widgets import Static
 
+from integtool.errors import IntegtoolError
+
 if TYPE_CHECKING:
     from integtool.tui.app import ReviewApp
+
+T = TypeVar("T")
 
 
 class ReviewScreenBase(Screen[Any]):
@@ -22,3 +27,17 @@ class ReviewScreenBase(Screen[Any]):
     def show_status(self) -> None:
         """Draft counts and open cost of this screen's region and language."""
         self.query_one("#status", Static).update(self.review.status_line(*self.scope))
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run a session call; an expected failure (a draft pushed meanwhile by another
+        process, a broken glossary) becomes a message on screen instead of ending the app."""
+        try:
+            return action()
+        except IntegtoolError as error:
+            self.notify(str(error), severity="error", timeout=8)
+        except LookupError as error:
+            self.notify(f"Draft #{error.args[0]} no longer exists.", severity="error")
+        except ValueError as error:
+            self.notify(f"Draft #{error.args[0]} was pushed meanwhile; it cannot change.",
+                        severity="error")  # fmt: skip
+        return None

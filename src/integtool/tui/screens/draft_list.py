@@ -23,7 +23,7 @@ class DraftListScreen(ReviewScreenBase):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("A", "accept_clean", "Accept all clean"),
+        Binding("A", "accept_clean", "All clean"),
         Binding("u", "undo", "Undo"),
     ]
 
@@ -71,7 +71,7 @@ class DraftListScreen(ReviewScreenBase):
         """Columns once, rows now; the table has the focus."""
         table = self.query_one(DataTable)
         for label in ("#", "Region", "Lang", "Page", "Title", "Status", "QA"):
-            table.add_column(label, key=label)
+            table.add_column(label, key=label, width=28 if label == "Title" else None)
         self.reload()
         table.focus()
 
@@ -126,13 +126,15 @@ class DraftListScreen(ReviewScreenBase):
 
     def action_accept_clean(self) -> None:
         """Accept every waiting draft in the list that has no QA warnings (one undo step)."""
-        accepted = self.review.session.accept_clean([draft.id for draft in self.shown])
-        self.notify(f"Accepted {len(accepted)} drafts without QA warnings.")
+        ids = [draft.id for draft in self.shown]
+        accepted = self.attempt(lambda: self.review.session.accept_clean(ids))
+        if accepted is not None:
+            self.notify(f"Accepted {len(accepted)} drafts without QA warnings.")
         self.reload()
 
     def action_undo(self) -> None:
         """Take back the last decision or edit."""
-        action = self.review.session.undo()
+        action = self.attempt(self.review.session.undo) if self.review.session.can_undo else None
         self.notify(f"Undone: {action.label}." if action else "Nothing to undo.")
         self.reload()
 

@@ -24,11 +24,11 @@ class ReviewScreen(ReviewScreenBase):
         Binding("r", "reject", "Reject"),
         Binding("e", "edit", "Edit"),
         Binding("s", "skip", "Skip"),
-        Binding("A", "accept_clean", "Accept clean"),
+        Binding("A", "accept_clean", "All clean"),
         Binding("u", "undo", "Undo"),
         Binding("v", "toggle_diff", "Diff"),
         Binding("p", "previous", "Prev", show=False),
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "app.pop_screen", "Back", show=False),
     ]
 
     def __init__(self, ids: list[int], index: int, scope: tuple[str | None, str | None]) -> None:
@@ -65,7 +65,7 @@ class ReviewScreen(ReviewScreenBase):
         if draft is None:
             self.query_one("#meta", Static).update("No draft to review.")
             return
-        glossary = self.review.session.glossary(draft.region)
+        glossary = self.attempt(lambda: self.review.session.glossary(draft.region))
         items = [warning.message for warning in draft.qa]
         meta = Text(f"#{draft.id} · {draft.region}/{draft.language} · page {draft.default_page_id}"
                     f" · {self.index + 1}/{len(self.ids)} · ", style="bold")  # fmt: skip
@@ -114,8 +114,11 @@ class ReviewScreen(ReviewScreenBase):
             self.notify("This draft was pushed already; it cannot change.", severity="warning")
             return
         session = self.review.session
-        (session.accept if status == "accepted" else session.reject)(draft.id)
-        self.action_skip()
+        decide = session.accept if status == "accepted" else session.reject
+        if self.attempt(lambda: decide(draft.id)) is not None:
+            self.action_skip()
+        else:
+            self.show()
 
     def action_skip(self) -> None:
         """The next draft (the last one stays on screen)."""
@@ -132,15 +135,18 @@ class ReviewScreen(ReviewScreenBase):
 
     def action_accept_clean(self) -> None:
         """Accept every waiting draft of this list that has no QA warnings."""
-        accepted = self.review.session.accept_clean(self.ids)
-        self.notify(f"Accepted {len(accepted)} drafts without QA warnings.")
+        accepted = self.attempt(lambda: self.review.session.accept_clean(self.ids))
+        if accepted is not None:
+            self.notify(f"Accepted {len(accepted)} drafts without QA warnings.")
         self.show()
 
     def action_undo(self) -> None:
         """Take back the last action and show the draft it restored."""
-        action = self.review.session.undo()
-        if action is None:
+        if not self.review.session.can_undo:
             self.notify("Nothing to undo.")
+            return
+        action = self.attempt(self.review.session.undo)
+        if action is None:
             return
         restored = action.before[-1].id if action.before else None
         if restored in self.ids:
@@ -163,8 +169,10 @@ class ReviewScreen(ReviewScreenBase):
 
         def save(result: tuple[str, str] | None) -> None:
             if result is not None and draft is not None:
-                self.review.session.edit(draft.id, *result)
-                self.notify("Saved; QA checked again.")
+                title, content = result
+                saved = self.attempt(lambda: self.review.session.edit(draft.id, title, content))
+                if saved is not None:
+                    self.notify("Saved and checked again; it waits for your decision.")
             self.show()
 
         self.app.push_screen(EditScreen(draft.title, draft.content), save)
