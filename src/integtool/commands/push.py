@@ -4,6 +4,7 @@ import asyncio
 import os
 import sqlite3
 import sys
+from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -21,7 +22,7 @@ from integtool.services.po_export import export_po
 from integtool.services.push import PushOutcome, push_accepted
 from integtool.services.xliff_export import export_xliff, read_page_ids
 from integtool.store.database import connect, connect_for_reading
-from integtool.store.drafts import DraftStore
+from integtool.store.drafts import Draft, DraftStore
 from integtool.store.pushes import PushLog
 
 
@@ -61,12 +62,7 @@ def push(
     verb = "would push" if dry_run else "pushed"
     for draft in outcome.pushed:
         app.note(f"{verb} draft #{draft.id}: page {draft.default_page_id} in '{draft.language}'")
-    for draft, reason in outcome.refused:
-        app.err.print(
-            f"integtool: draft #{draft.id} (page {draft.default_page_id} in '{draft.language}') "
-            f"was not pushed: {reason}. It is kept.",
-            markup=False, highlight=False,
-        )  # fmt: skip
+    _report_refused(app, outcome.refused, "pushed")
     if not outcome.pushed and not outcome.refused:
         app.note("No accepted drafts to push.")
     raise typer.Exit(ExitCode.PARTIAL if outcome.refused else ExitCode.OK)
@@ -100,15 +96,20 @@ def _export(
         app.note(f"{'would write' if dry_run else 'wrote'} {path}: {count} ({listed})")
         if not dry_run:
             sys.stdout.write(f"{path}\n")
-    for draft, reason in outcome.refused:
-        app.err.print(
-            f"integtool: draft #{draft.id} (page {draft.default_page_id} in '{draft.language}') "
-            f"was not exported: {reason}. It is kept.",
-            markup=False, highlight=False,
-        )  # fmt: skip
+    _report_refused(app, outcome.refused, "exported")
     if not outcome.files and not outcome.refused:
         app.note("No accepted drafts to export.")
     raise typer.Exit(ExitCode.PARTIAL if outcome.refused else ExitCode.OK)
+
+
+def _report_refused(app: AppContext, refused: Sequence[tuple[Draft, str]], done: str) -> None:
+    """One line on stderr per draft left out, with the reason (shown even with -q)."""
+    for draft, reason in refused:
+        app.err.print(
+            f"integtool: draft #{draft.id} (page {draft.default_page_id} in '{draft.language}') "
+            f"was not {done}: {reason}. It is kept.",
+            markup=False, highlight=False,
+        )  # fmt: skip
 
 
 async def _push(

@@ -11,12 +11,13 @@ Tokens are secrets: never printed, never logged, and sent only over https or to 
 import os
 import stat
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
-from integtool.errors import ConfigError
+from integtool.errors import ConfigError, IntegtoolError
 
 
 def tokens_path(env: Mapping[str, str]) -> Path:
@@ -36,16 +37,35 @@ def read_page_tokens(path: Path, region: str) -> dict[int, str]:
     mode = path.stat().st_mode
     if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise ConfigError(f"The page token file {path} is readable by others; chmod 600 it.")
+    return read_page_table(
+        path, region, file="page token file", table='page id = "token"',
+        entry="a page id with a token string", valid=lambda value: isinstance(value, str) and value,
+    )  # fmt: skip
+
+
+def read_page_table(
+    path: Path,
+    region: str,
+    *,
+    file: str,
+    table: str,
+    entry: str,
+    valid: Callable[[object], object],
+    error: type[IntegtoolError] = ConfigError,
+) -> dict[int, Any]:
+    """A TOML file's `[region]` table of default page id = value (page tokens, CMS page ids):
+    `error` naming the file, the region and the entry when it cannot be read or an entry is
+    not a page id with a `valid` value."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
-        raise ConfigError(f"The page token file {path} cannot be read: {error}.") from None
-    table = data.get(region, {})
-    if not isinstance(table, dict):
-        raise ConfigError(f'{path}: [{region}] must be a table of page id = "token".')
-    tokens: dict[int, str] = {}
-    for key, value in table.items():
-        if not key.isdigit() or not isinstance(value, str) or not value:
-            raise ConfigError(f"{path}: [{region}] {key} must be a page id with a token string.")
-        tokens[int(key)] = value
-    return tokens
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as problem:
+        raise error(f"The {file} {path} cannot be read: {problem}.") from None
+    found = data.get(region, {})
+    if not isinstance(found, dict):
+        raise error(f"{path}: [{region}] must be a table of {table}.")
+    values: dict[int, Any] = {}
+    for key, value in found.items():
+        if not key.isdigit() or not valid(value):
+            raise error(f"{path}: [{region}] {key} must be {entry}.")
+        values[int(key)] = value
+    return values

@@ -23,12 +23,11 @@ from pathlib import Path
 import polib
 
 from integtool.config import Config
-from integtool.core.glossary import Glossary
-from integtool.core.qa import QaWarning, check_draft
+from integtool.core.qa import QaWarning
 from integtool.errors import UsageError
 from integtool.langid import FastTextIdentifier
+from integtool.services.draft_qa import DraftQa
 from integtool.services.po_export import CONTEXT, REGION_HEADER
-from integtool.services.translation_session import choose_glossary
 from integtool.store.drafts import Draft, DraftStore, NewDraft
 
 QaCheck = Callable[[Draft, str, str], Sequence[QaWarning]]
@@ -154,21 +153,7 @@ def import_reviewed(
 
 def qa_check(config: Config, *, demo: bool) -> QaCheck:
     """QA as `translate` does it: the region's glossary (as chosen there) and fastText."""
-    identifier = FastTextIdentifier()
-    glossaries: dict[str, Glossary | None] = {}
-
-    def check(base: Draft, title: str, content: str) -> Sequence[QaWarning]:
-        if base.region not in glossaries:
-            glossaries[base.region] = choose_glossary(
-                None, region=base.region, demo=demo, config=config
-            )
-        return check_draft(
-            base.source_title, base.source_content, title, content,
-            source_language=base.source_language, target_language=base.language,
-            glossary=glossaries[base.region], identifier=identifier,
-        )  # fmt: skip
-
-    return check
+    return DraftQa(config, demo=demo, identifier=FastTextIdentifier())
 
 
 def _load(path: Path) -> polib.POFile:

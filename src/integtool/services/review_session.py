@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from integtool.config import Config
 from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.glossary import Glossary
-from integtool.core.qa import check_draft
-from integtool.services.translation_session import choose_glossary
+from integtool.services.draft_qa import DraftQa
 from integtool.store.drafts import Draft, DraftStore
 
 WAITING = "draft"
@@ -39,10 +38,7 @@ class ReviewSession:
         identifier: LanguageIdentifier | None,
     ) -> None:
         self.store = DraftStore(connection)
-        self._config = config
-        self._demo = demo
-        self._identifier = identifier
-        self._glossaries: dict[str, Glossary | None] = {}
+        self._qa = DraftQa(config, demo=demo, identifier=identifier)
         self._undo: list[Action] = []
 
     def drafts(self, region: str | None = None, language: str | None = None) -> list[Draft]:
@@ -70,16 +66,7 @@ class ReviewSession:
         (before,) = self._current([draft_id])
         if (title, content) == (before.title, before.content):
             return before
-        qa = check_draft(
-            before.source_title,
-            before.source_content,
-            title,
-            content,
-            source_language=before.source_language,
-            target_language=before.language,
-            glossary=self.glossary(before.region),
-            identifier=self._identifier,
-        ) if before.source_content else list(before.qa)  # fmt: skip
+        qa = self._qa(before, title, content) if before.source_content else list(before.qa)
         self.store.edit(draft_id, title, content, qa, status=WAITING)
         self._undo.append(Action("edit", (before,)))
         return self._current([draft_id])[0]
@@ -100,11 +87,7 @@ class ReviewSession:
 
     def glossary(self, region: str) -> Glossary | None:
         """The region's glossary (as `translate` chooses it), read once per session."""
-        if region not in self._glossaries:
-            self._glossaries[region] = choose_glossary(
-                None, region=region, demo=self._demo, config=self._config
-            )
-        return self._glossaries[region]
+        return self._qa.glossary(region)
 
     def _decide(self, ids: Sequence[int], status: str, label: str) -> list[Draft]:
         before = tuple(self._current(ids))

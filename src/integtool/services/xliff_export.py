@@ -17,7 +17,6 @@ names the page by its source path (`<external-file href>`, which the CMS falls b
 With that file, 1.2 files carry the page id as well.
 """
 
-import tomllib
 from pathlib import Path
 
 from integtool.core.xliff import (
@@ -36,6 +35,7 @@ from integtool.services.export_files import (
     time_stamp,
     write_and_record,
 )
+from integtool.services.page_tokens import read_page_table
 from integtool.store.drafts import Draft, DraftStore
 from integtool.store.pushes import PushLog
 
@@ -102,19 +102,14 @@ def xliff_page(draft: Draft, page_id: int | None) -> XliffPage:
 
 def read_page_ids(path: Path, region: str) -> dict[int, int]:
     """The region's CMS page ids by default page id, from a `--page-ids` TOML file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
-        raise UsageError(f"The page id file {path} cannot be read: {error}.") from None
-    table = data.get(region, {})
-    if not isinstance(table, dict):
-        raise UsageError(f"{path}: [{region}] must be a table of page id = CMS page id.")
-    ids: dict[int, int] = {}
-    for key, value in table.items():
-        if not key.isdigit() or not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise UsageError(f"{path}: [{region}] {key} must be a page id = a CMS page id number.")
-        ids[int(key)] = value
-    return ids
+    return read_page_table(
+        path, region, file="page id file", table="page id = CMS page id",
+        entry="a page id = a CMS page id number", valid=_page_id, error=UsageError,
+    )  # fmt: skip
+
+
+def _page_id(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _no_page_id(draft: Draft, version: str) -> str:
