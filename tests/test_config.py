@@ -61,3 +61,36 @@ def test_invalid_files_name_the_problem(tmp_path: Path, text: str, message: str)
 def test_missing_explicit_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(tmp_path / "nope.toml", {})
+
+
+def test_statistics_settings(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(
+        '[matomo]\nurl = "https://stats.example.org/"\nrequests_per_minute = 100\n'
+        '[regions.neustadt]\nmatomo_site_id = 12\npopulation = "pop/neustadt.csv"\n'
+    )
+    config = load_config(path, {})
+    assert config.matomo.url == "https://stats.example.org"
+    assert config.matomo.requests_per_minute == 100
+    assert config.matomo.segment == "pageUrl=@/api/v3/{region}/{language}/"
+    assert config.matomo_site_for("neustadt") == 12 and config.matomo_site_for("other") is None
+    assert config.population_for("neustadt") == tmp_path / "pop" / "neustadt.csv"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[matomo]\nurl = "ftp://x"\n', "matomo.url must be an http(s) URL"),
+        ('[matomo]\nsegment = "pageUrl=@/api/"\n', "matomo.segment must be a Matomo segment"),
+        ("[matomo]\nrequests_per_minute = 0\n", "'requests_per_minute' must be a whole number"),
+        ("[matomo]\ntoken = 'secret'\n", "unknown setting 'matomo.token'"),
+        ("[regions.x]\nmatomo_site_id = 'twelve'\n", "regions.x.matomo_site_id must be a site"),
+        ("[regions.x]\nmatomo_site_id = 0\n", "regions.x.matomo_site_id must be a site"),
+        ("[regions.x]\npopulation = 3\n", "regions.x.population must be a file path"),
+    ],
+)
+def test_bad_statistics_settings(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(path, {})

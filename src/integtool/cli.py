@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from integtool import __version__
+from integtool.commands.access import access
 from integtool.commands.catalog import languages, regions
 from integtool.commands.check import check
 from integtool.commands.cost import cost
@@ -92,6 +93,7 @@ app.command()(review)
 app.command()(push)
 app.add_typer(glossary_app, name="glossary")
 app.add_typer(import_app, name="import")
+app.command()(access)
 
 
 def main() -> None:

@@ -15,15 +15,22 @@ import platformdirs
 
 from integtool.core.cost import Prices
 from integtool.errors import ConfigError
+from integtool.stats.matomo_api import DEFAULT_SEGMENT
+
+REQUESTS_PER_MINUTE = 350
+"""Matomo Cloud's rate limit; every call inside a bulk request counts as one."""
 
 DEFAULT_BASE_URL = "https://cms.integreat-app.de"
-_TOP_KEYS = {"base_url", "stale_days", "thorough_copy_detection", "http", "regions", "prices"}
+_TOP_KEYS = {
+    "base_url", "stale_days", "thorough_copy_detection", "http", "regions", "prices", "matomo",
+}  # fmt: skip
 _PRICE_KEYS = {
     "deepl_per_million_characters", "google_per_million_characters", "human_per_word",
     "human_per_word_by_language",
 }  # fmt: skip
 _HTTP_KEYS = {"timeout", "retries", "backoff", "max_retry_after", "concurrency"}
-_REGION_KEYS = {"sources", "glossary"}
+_REGION_KEYS = {"sources", "glossary", "matomo_site_id", "population"}
+_MATOMO_KEYS = {"url", "segment", "requests_per_minute"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +45,24 @@ class HttpSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class MatomoSettings:
+    """Where the readership statistics live (the token comes from the environment)."""
+
+    url: str | None = None
+    segment: str = DEFAULT_SEGMENT
+    requests_per_minute: int = REQUESTS_PER_MINUTE
+
+
+@dataclass(frozen=True, slots=True)
 class RegionSettings:
     """Per-region settings: `sources` maps a language to the language it is translated from;
-    `glossary` is the region's glossary file (relative paths: to the configuration file)."""
+    `glossary` is the region's glossary file and `population` its residents by nationality
+    (relative paths: to the configuration file); `matomo_site_id` its Matomo site."""
 
     sources: Mapping[str, str] = field(default_factory=dict)
     glossary: Path | None = None
+    matomo_site_id: int | None = None
+    population: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +77,22 @@ class Config:
     prices: Prices = field(default_factory=Prices)
     thorough_copy_detection: bool = False
     """Ask the language model about every text, not only those sharing words with another."""
+    matomo: MatomoSettings = MatomoSettings()
 
     def sources_for(self, region: str) -> Mapping[str, str]:
         """The configured language tree of a region (empty: default tree)."""
         settings = self.regions.get(region)
         return settings.sources if settings else {}
+
+    def matomo_site_for(self, region: str) -> int | None:
+        """The configured Matomo site of a region, if any."""
+        settings = self.regions.get(region)
+        return settings.matomo_site_id if settings else None
+
+    def population_for(self, region: str) -> Path | None:
+        """The configured population file of a region, if any."""
+        settings = self.regions.get(region)
+        return settings.population if settings else None
 
     def glossary_for(self, region: str) -> Path | None:
         """The configured glossary file of a region, if any."""
@@ -131,15 +161,15 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
                 raise ConfigError(
                     f"{where}: regions.{slug}.sources.{target} must be a language code."
                 )
-        glossary = table.get("glossary")
-        if glossary is not None and (not isinstance(glossary, str) or not glossary):
-            raise ConfigError(f"{where}: regions.{slug}.glossary must be a file path.")
-        glossary_path = None
-        if glossary:
-            glossary_path = Path(glossary).expanduser()
-            if not glossary_path.is_absolute() and path is not None:
-                glossary_path = path.parent / glossary_path
-        regions[slug] = RegionSettings(sources=dict(sources), glossary=glossary_path)
+        site = table.get("matomo_site_id")
+        if site is not None and (isinstance(site, bool) or not isinstance(site, int) or site < 1):
+            raise ConfigError(f"{where}: regions.{slug}.matomo_site_id must be a site number.")
+        regions[slug] = RegionSettings(
+            sources=dict(sources),
+            glossary=_file(table, "glossary", where, slug, path),
+            matomo_site_id=site,
+            population=_file(table, "population", where, slug, path),
+        )
     base_url = data.get("base_url", DEFAULT_BASE_URL)
     if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"{where}: base_url must be an http(s) URL.")
@@ -148,8 +178,44 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     if not isinstance(thorough, bool):
         raise ConfigError(f"{where}: 'thorough_copy_detection' must be true or false.")
     return Config(
-        base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where), thorough
+        base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where), thorough,
+        _matomo(data, where),
+    )  # fmt: skip
+
+
+def _file(
+    table: Mapping[str, Any], key: str, where: str, slug: str, config_path: Path | None
+) -> Path | None:
+    """A per-region file setting; a relative path is relative to the configuration file."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: regions.{slug}.{key} must be a file path.")
+    file = Path(value).expanduser()
+    if not file.is_absolute() and config_path is not None:
+        file = config_path.parent / file
+    return file
+
+
+def _matomo(data: Mapping[str, Any], where: str) -> MatomoSettings:
+    table = _table(data.get("matomo", {}), where, "matomo")
+    _no_unknown(table, _MATOMO_KEYS, where, "matomo.")
+    url = table.get("url")
+    if url is not None and (
+        not isinstance(url, str) or not url.startswith(("http://", "https://"))
+    ):
+        raise ConfigError(f"{where}: matomo.url must be an http(s) URL.")
+    segment = table.get("segment", DEFAULT_SEGMENT)
+    if not isinstance(segment, str) or "{region}" not in segment or "{language}" not in segment:
+        raise ConfigError(
+            f"{where}: matomo.segment must be a Matomo segment containing {{region}} and "
+            "{language}."
+        )
+    limit = _number(
+        table, "requests_per_minute", REQUESTS_PER_MINUTE, where, integer=True, minimum=1
     )
+    return MatomoSettings(url.rstrip("/") if url else None, segment, int(limit))
 
 
 def _prices(data: Mapping[str, Any], where: str) -> Prices:

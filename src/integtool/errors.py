@@ -49,3 +49,9 @@ class ProviderError(IntegtoolError):
 
 class InsecureTransportError(UsageError):
     """A secret would travel over plain http to a host that is not loopback."""
+
+
+class StatisticsError(IntegtoolError):
+    """The statistics server (Matomo) is unreachable, failing or refusing the token."""
+
+    exit_code = ExitCode.SERVER

@@ -20,11 +20,14 @@ from integtool.commands.options import (
 )
 from integtool.context import AppContext
 from integtool.core.findings import FindingKind
+from integtool.core.periods import PeriodKind
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
 from integtool.langid import FastTextIdentifier
 from integtool.reports.check_data import check_data
 from integtool.reports.check_render import render_csv, render_markdown, render_table
+from integtool.services.access import AccessRequest
+from integtool.services.access_run import access_for_check
 from integtool.services.check import CheckRequest, CheckResult, run_check
 from integtool.services.check_history import record_check
 from integtool.services.content_session import open_content
@@ -73,22 +76,36 @@ def check(
     result = asyncio.run(_run(app, request))
     app.report_failures(result.failures)
     _store(app, result)
-    if output is ReportFormat.json:
-        sys.stdout.write(
-            orjson.dumps(check_data(result), option=orjson.OPT_INDENT_2).decode() + "\n"
+    access = asyncio.run(
+        access_for_check(
+            app.config, app.state_path, result,
+            AccessRequest(PeriodKind.month, request.now.date()), demo=app.demo,
         )
+    )  # fmt: skip
+    for failure in access.failures:
+        app.err.print(
+            f"integtool: the statistics of region '{failure.region}' failed: {failure.error}",
+            markup=False,
+            highlight=False,
+        )
+    if output is ReportFormat.json:
+        data = check_data(result, access.regions)
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
     elif output is ReportFormat.csv:
         sys.stdout.write(render_csv(result))
     elif output is ReportFormat.markdown:
-        sys.stdout.write(render_markdown(result) + "\n")
+        sys.stdout.write(render_markdown(result, access.regions) + "\n")
     else:
-        render_table(result, app.out)
-    raise typer.Exit(exit_code(result, fail_kinds))
+        render_table(result, app.out, access.regions)
+    raise typer.Exit(exit_code(result, fail_kinds, statistics_failed=bool(access.failures)))
 
 
-def exit_code(result: CheckResult, fail_kinds: set[FindingKind]) -> ExitCode:
-    """5 when some regions failed (it outranks findings), 1 when findings match --fail-on."""
-    if result.failures:
+def exit_code(
+    result: CheckResult, fail_kinds: set[FindingKind], *, statistics_failed: bool = False
+) -> ExitCode:
+    """5 when some regions (or their statistics) failed, outranking findings; 1 when findings
+    match --fail-on."""
+    if result.failures or statistics_failed:
         return ExitCode.PARTIAL
     if any(f.kind in fail_kinds for region in result.regions for f in region.analysis.findings):
         return ExitCode.FINDINGS

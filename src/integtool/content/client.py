@@ -1,34 +1,21 @@
 """Async client for the Integreat API v3: retries, bounded concurrency, typed errors."""
 
 import asyncio
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
 import orjson
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception_type,
-    stop_after_attempt,
-)
 
 from integtool.content import endpoints
 from integtool.content.parse import parse_languages, parse_pages, parse_regions
 from integtool.core.models import Language, PageTranslation, Region
 from integtool.errors import ContentAuthError, ContentError, ContentFormatError, NotFoundError
-
-_RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
-
-
-class _RetryableResponse(Exception):
-    """A response worth asking again for (429 or 5xx)."""
-
-    def __init__(self, status: int, retry_after: float | None) -> None:
-        super().__init__(f"HTTP {status}")
-        self.status = status
-        self.retry_after = retry_after
+from integtool.retrying import (
+    RetryableResponse,
+    raise_if_retryable,
+    retrying,
+    transport_reason,
+)
 
 
 class IntegreatClient:
@@ -97,9 +84,9 @@ class IntegreatClient:
                     json={"content": content, "token": token},
                 )
         except httpx.TransportError as exc:
-            reason = type(exc).__name__ if not str(exc) else str(exc)
             raise ContentError(
-                f"The content API at {self.base_url} could not be reached for {what} ({reason})."
+                f"The content API at {self.base_url} could not be reached for {what} "
+                f"({transport_reason(exc)})."
             ) from None
         if response.status_code in {401, 403}:
             raise ContentAuthError(
@@ -121,26 +108,19 @@ class IntegreatClient:
         headers: dict[str, str] | None = None,
     ) -> Any:
         """GET a path and decode its JSON, retrying transient failures with backoff."""
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(self._retries + 1),
-            wait=self._wait,
-            retry=retry_if_exception_type((httpx.TransportError, _RetryableResponse)),
-            reraise=True,
-        )
         try:
-            async for attempt in retrying:
+            async for attempt in retrying(self._retries, self._backoff, self._max_retry_after):
                 with attempt:
                     response = await self._get(path, headers)
-        except _RetryableResponse as exc:
+        except RetryableResponse as exc:
             raise ContentError(
                 f"The content API at {self.base_url} kept failing ({exc}) for {what}, "
                 f"after {self._retries + 1} attempts."
             ) from None
         except httpx.TransportError as exc:
-            reason = type(exc).__name__ if not str(exc) else str(exc)
             raise ContentError(
                 f"The content API at {self.base_url} could not be reached for {what} "
-                f"({reason}), after {self._retries + 1} attempts."
+                f"({transport_reason(exc)}), after {self._retries + 1} attempts."
             ) from None
         if response.status_code == 404 and not_found is not None:
             raise NotFoundError(
@@ -168,35 +148,7 @@ class IntegreatClient:
         async with self._slots:
             self.requests_sent += 1
             response = await self._http.get(path, headers=headers)
-        if response.status_code in _RETRY_STATUS:
-            raise _RetryableResponse(response.status_code, _retry_after(response))
-        return response
-
-    def _wait(self, state: RetryCallState) -> float:
-        """Retry-After when the server sent one (capped), else exponential backoff."""
-        outcome = state.outcome
-        error = outcome.exception() if outcome is not None else None
-        if isinstance(error, _RetryableResponse) and error.retry_after is not None:
-            return min(error.retry_after, self._max_retry_after)
-        return float(self._backoff * 2 ** (state.attempt_number - 1))
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date)."""
-    value = response.headers.get("Retry-After")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+        return raise_if_retryable(response)
 
 
 def _server_says(response: httpx.Response) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from integtool.core.copy_detection import LanguageIdentifier, base_code, sample_of
 from integtool.core.glossary import Entry, Glossary
 from integtool.core.html_segments import BLOCK_TAG
+from integtool.core.language_names import LANGUAGE_NAMES, english_name
 from integtool.core.qa_items import MIN_PHONE_DIGITS, Items, check_items
 from integtool.core.qa_markup import Tags, check_links, check_skeleton
 from integtool.core.qa_warnings import (
@@ -81,21 +82,6 @@ LENGTH_RATIO_MINIMUM: Mapping[str, float] = {
 English and Turkish drop German compounds' bulk, Arabic script omits short vowels, CJK scripts
 write a word in one or two characters."""
 
-LANGUAGE_NAMES: Mapping[str, str] = {
-    "de": "German", "de-si": "German (easy language)", "en": "English", "ar": "Arabic",
-    "fa": "Persian", "prs": "Dari", "ps": "Pashto", "uk": "Ukrainian", "ru": "Russian",
-    "tr": "Turkish", "ro": "Romanian", "ku": "Kurdish (Kurmanji)", "kmr": "Kurdish (Kurmanji)",
-    "ckb": "Kurdish (Sorani)", "ti": "Tigrinya", "so": "Somali", "am": "Amharic",
-    "fr": "French", "es": "Spanish", "it": "Italian", "pl": "Polish", "sq": "Albanian",
-    "bg": "Bulgarian", "hr": "Croatian", "sr": "Serbian", "bs": "Bosnian", "el": "Greek",
-    "hu": "Hungarian", "zh": "Chinese", "vi": "Vietnamese", "ur": "Urdu", "pt": "Portuguese",
-    "nl": "Dutch", "cs": "Czech", "sk": "Slovak", "sl": "Slovenian", "mk": "Macedonian",
-    "hy": "Armenian", "ka": "Georgian", "az": "Azerbaijani", "he": "Hebrew", "hi": "Hindi",
-    "ja": "Japanese", "ko": "Korean", "sw": "Swahili", "uz": "Uzbek", "be": "Belarusian",
-    "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "fi": "Finnish", "sv": "Swedish",
-    "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "id": "Indonesian", "th": "Thai",
-}  # fmt: skip
-"""English names of the languages the warnings mention (others are shown by code)."""
 
 _SAME_LANGUAGE: tuple[frozenset[str], ...] = (
     frozenset({"fa", "prs"}),
@@ -169,7 +155,7 @@ def _normal(text: str) -> str:
 
 
 def _language_name(code: str) -> str:
-    name = LANGUAGE_NAMES.get(code) or LANGUAGE_NAMES.get(base_code(code))
+    name = english_name(code)
     return f"{name} ({code})" if name else f"'{code}'"
 
 

@@ -1,10 +1,13 @@
 """The check result as plain data: the stable JSON document and flat finding rows."""
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from integtool.core.findings import Finding, FindingKind
+from integtool.reports.access_data import access_data
 from integtool.reports.cost_data import region_cost_data
+from integtool.services.access import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck
 
 KIND_ORDER = {
@@ -48,10 +51,11 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     }
 
 
-def region_data(region: RegionCheck) -> dict[str, Any]:
-    """One region: languages read, summary per target language, findings."""
+def region_data(region: RegionCheck, access: RegionAccess | None = None) -> dict[str, Any]:
+    """One region: languages read, summary per target language, findings (and readership,
+    under `access`, when the region has statistics)."""
     analysis = region.analysis
-    return {
+    data = {
         "region": region.region,
         "name": region.name,
         "default_language": analysis.default_language,
@@ -70,14 +74,20 @@ def region_data(region: RegionCheck) -> dict[str, Any]:
         "findings": [finding_data(finding) for finding in sorted_findings(region)],
         "cost": region_cost_data(region, list(region.cost_total.eur)),
     }
+    if access is not None:
+        data["access"] = access_data(access)
+    return data
 
 
-def check_data(result: CheckResult) -> dict[str, Any]:
+def check_data(
+    result: CheckResult, access: Mapping[str, RegionAccess] | None = None
+) -> dict[str, Any]:
     """The whole `check --format json` document."""
+    access = access or {}
     return {
         "generated_at": _iso(result.generated_at),
         "base_url": result.base_url,
-        "regions": [region_data(region) for region in result.regions],
+        "regions": [region_data(region, access.get(region.region)) for region in result.regions],
         "failed_regions": [
             {"region": failure.region, "error": str(failure.error)} for failure in result.failures
         ],

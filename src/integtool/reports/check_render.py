@@ -2,14 +2,17 @@
 
 import csv
 import io
+from collections.abc import Mapping
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from integtool.core.findings import FindingKind
+from integtool.reports.access_render import access_markdown, render_access_table
 from integtool.reports.check_data import FINDING_FIELDS, finding_rows, sorted_findings
 from integtool.reports.cost_render import cost_footer, region_label
+from integtool.services.access import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck
 
 KIND_LABEL = {
@@ -26,12 +29,17 @@ _KIND_STYLE = {
 }
 
 
-def render_table(result: CheckResult, console: Console) -> None:
-    """Print a summary per language and the findings of every region."""
+def render_table(
+    result: CheckResult, console: Console, access: Mapping[str, RegionAccess] | None = None
+) -> None:
+    """Print a summary per language and the findings of every region (and its readership)."""
     for region in result.regions:
         console.print(_region_renderable(region))
         console.print(cost_footer(region), markup=False, highlight=False)
         console.print()
+        if access and region.region in access:
+            render_access_table(access[region.region], console)
+            console.print()
 
 
 def _region_renderable(region: RegionCheck) -> RenderableType:
@@ -69,7 +77,7 @@ def _region_renderable(region: RegionCheck) -> RenderableType:
     return Group(heading, summary, findings)
 
 
-def render_markdown(result: CheckResult) -> str:
+def render_markdown(result: CheckResult, access: Mapping[str, RegionAccess] | None = None) -> str:
     """The check result as GitHub-flavoured Markdown."""
     lines: list[str] = []
     for region in result.regions:
@@ -97,6 +105,8 @@ def render_markdown(result: CheckResult) -> str:
                 f"{f.age_days} | {f.words} |"
             )
         lines += ["", cost_footer(region), ""]
+        if access and region.region in access:
+            lines += [*access_markdown(access[region.region]), ""]
     return "\n".join(lines)
 
 

@@ -45,6 +45,8 @@ class RegionCheck:
     cost: dict[str, CostLine]
     """Cost per target language of the findings of `CheckRequest.cost_kinds`."""
     cost_total: CostLine
+    offered: list[str] = field(default_factory=list)
+    """Every visible language of the region, default first (also those not checked)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,4 +190,4 @@ async def check_region(
     lines, total = estimate(
         items, config.prices, request.providers, known, analysis.words_by_translation
     )
-    return RegionCheck(slug, slug, list(read.pages), analysis, lines, total)
+    return RegionCheck(slug, slug, list(read.pages), analysis, lines, total, read.codes)

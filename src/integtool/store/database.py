@@ -138,6 +138,19 @@ MIGRATIONS: Sequence[str] = (
         FOREIGN KEY (run_id, region) REFERENCES check_regions (run_id, region) ON DELETE CASCADE
     );
     """,
+    # 6: monthly reads per language from the statistics server, kept so a language can be
+    # judged against its own history even after the server dropped old data ('' = whole site)
+    """
+    CREATE TABLE access_months (
+        region TEXT NOT NULL,
+        site_id INTEGER NOT NULL,
+        language TEXT NOT NULL,
+        month TEXT NOT NULL,
+        accesses INTEGER NOT NULL,
+        fetched_at TEXT NOT NULL,
+        PRIMARY KEY (region, site_id, language, month)
+    );
+    """,
 )
 
 

@@ -1,0 +1,92 @@
+"""Running the readership use case for `access` (one region) and `check` (every checked one)."""
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from integtool.config import Config
+from integtool.errors import IntegtoolError, UsageError
+from integtool.services.access import AccessRequest, RegionAccess, region_access
+from integtool.services.check import CheckRequest, CheckResult, RegionFailure, check_region
+from integtool.services.content_session import open_content
+from integtool.services.stats_session import matomo_token, open_matomo, region_statistics
+from integtool.store.access_history import AccessHistory
+from integtool.store.database import connect
+
+
+@dataclass(slots=True)
+class AccessOutcome:
+    """Readership per region that has statistics, and the regions whose statistics failed."""
+
+    regions: dict[str, RegionAccess] = field(default_factory=dict)
+    failures: list[RegionFailure] = field(default_factory=list)
+
+
+async def run_access(
+    config: Config,
+    state: Path,
+    region: str,
+    request: AccessRequest,
+    *,
+    demo: bool,
+    population: Path | None = None,
+    warn: Callable[[str], None] = lambda _: None,
+) -> RegionAccess:
+    """One region: read its languages and open work from the CMS, then judge its reads.
+
+    A state file that cannot be opened costs the stored history (and one `warn` line), not
+    the report."""
+    statistics = region_statistics(config, region, demo=demo, population=population)
+    if statistics is None:
+        raise UsageError(
+            f"Region '{region}' has no statistics: set matomo_site_id under [regions.{region}] "
+            "and url under [matomo] in the configuration."
+        )
+    token = "" if demo else matomo_token(region)
+    check = CheckRequest([region], False, [], config.stale_days, {}, datetime.now(UTC))
+    async with open_content(config, demo=demo) as content:
+        checked = await check_region(content, config, check, region, identifier=None)
+    connection, problem = history_connection(state)
+    if problem is not None:
+        warn(f"the reads were not stored: {problem}")
+    with closing(connection):
+        async with open_matomo(config, token, demo=demo) as matomo:
+            return await region_access(
+                matomo, AccessHistory(connection), statistics, region, checked.offered,
+                request, checked.analysis.summary,
+            )  # fmt: skip
+
+
+async def access_for_check(
+    config: Config, state: Path, result: CheckResult, request: AccessRequest, *, demo: bool
+) -> AccessOutcome:
+    """Every checked region with statistics configured; a failing one is collected, not raised.
+
+    An unusable state file was already reported by the check: the reads are judged unstored."""
+    outcome = AccessOutcome()
+    for region in result.regions:
+        try:
+            statistics = region_statistics(config, region.region, demo=demo)
+            if statistics is None:
+                continue
+            token = "" if demo else matomo_token(region.region)
+            with closing(history_connection(state)[0]) as connection:
+                async with open_matomo(config, token, demo=demo) as matomo:
+                    outcome.regions[region.region] = await region_access(
+                        matomo, AccessHistory(connection), statistics, region.region,
+                        region.offered, request, region.analysis.summary,
+                    )  # fmt: skip
+        except IntegtoolError as error:
+            outcome.failures.append(RegionFailure(region.region, error))
+    return outcome
+
+
+def history_connection(state: Path) -> tuple[sqlite3.Connection, str | None]:
+    """The state file, or an empty database in memory and the reason the file failed."""
+    try:
+        return connect(state), None
+    except UsageError as error:
+        return connect(Path(":memory:")), str(error)

@@ -1,0 +1,93 @@
+"""Where a region's readership statistics come from: its Matomo site, token and population."""
+
+import os
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from integtool.config import Config
+from integtool.content.http import make_http_client
+from integtool.demo import DEMO_MATOMO_URL, demo_population, demo_site_id, matomo_demo_transport
+from integtool.errors import ConfigError
+from integtool.stats.matomo import MatomoClient
+from integtool.stats.matomo_api import DEFAULT_SEGMENT
+from integtool.stats.population import Population, parse_population_toml, read_population
+
+DEMO_TOKEN = "demo-token"
+
+
+@dataclass(frozen=True, slots=True)
+class RegionStatistics:
+    """A region's Matomo site, the segment selecting one language, and its population."""
+
+    site_id: int
+    segment: str
+    population: Population | None
+
+
+def token_variable(region: str) -> str:
+    """`MATOMO_TOKEN_NEUSTADT` for region `neustadt` (a per-region token, as the CMS keeps)."""
+    return "MATOMO_TOKEN_" + "".join(c if c.isalnum() else "_" for c in region.upper())
+
+
+def matomo_token(region: str, env: Mapping[str, str] = os.environ) -> str:
+    """The region's token from the environment: `MATOMO_TOKEN_<REGION>`, else `MATOMO_TOKEN`."""
+    token = env.get(token_variable(region)) or env.get("MATOMO_TOKEN")
+    if not token:
+        raise ConfigError(
+            f"No Matomo token for region '{region}': set MATOMO_TOKEN or "
+            f"{token_variable(region)} in the environment."
+        )
+    return token
+
+
+def region_statistics(
+    config: Config, region: str, *, demo: bool, population: Path | None = None
+) -> RegionStatistics | None:
+    """The region's statistics settings, or None when it has no Matomo site configured.
+
+    `population` replaces the configured population file.
+    """
+    if demo:
+        site = demo_site_id(region)
+        text = demo_population(region)
+        bundled = parse_population_toml(text, f"the demo population of {region}") if text else None
+        if site is None:
+            return None
+        return RegionStatistics(
+            site, DEFAULT_SEGMENT, read_population(population) if population else bundled
+        )
+    site = config.matomo_site_for(region)
+    if site is None:
+        return None
+    if config.matomo.url is None:
+        raise ConfigError("Matomo sites are configured but [matomo] url is not set.")
+    file = population or config.population_for(region)
+    return RegionStatistics(
+        site, config.matomo.segment, read_population(file) if file is not None else None
+    )
+
+
+@asynccontextmanager
+async def open_matomo(config: Config, token: str, *, demo: bool) -> AsyncIterator[MatomoClient]:
+    """A ready MatomoClient for the configured instance, or for the bundled demo."""
+    settings = config.http
+    url = DEMO_MATOMO_URL if demo else config.matomo.url
+    if url is None:
+        raise ConfigError("Matomo is not configured: set url under [matomo].")
+    http = make_http_client(
+        url + "/",
+        timeout=settings.timeout,
+        concurrency=settings.concurrency,
+        transport=matomo_demo_transport() if demo else None,
+    )
+    async with http:
+        yield MatomoClient(
+            http,
+            DEMO_TOKEN if demo else token,
+            retries=settings.retries,
+            backoff=settings.backoff,
+            max_retry_after=settings.max_retry_after,
+            requests_per_minute=config.matomo.requests_per_minute,
+        )
