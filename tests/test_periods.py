@@ -236,6 +236,7 @@ def test_default_history_of_a_quarter_and_a_year() -> None:
         "2025-Q4",
     ]
     assert [p.label for p in history_periods(Period(Month(2026, 1), YEAR), None)] == [
+        "2023",
         "2024",
         "2025",
     ]

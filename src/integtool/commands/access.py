@@ -2,7 +2,7 @@
 
 import asyncio
 import sys
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -36,7 +36,7 @@ def access(
     since: Annotated[
         str | None,
         typer.Option(
-            help="History starts here (YYYY-MM-DD) [default: 12 months, 4 quarters, 2 years]."
+            help="History starts here (YYYY-MM-DD) [default: 12 months, 4 quarters, 3 years]."
         ),
     ] = None,
     population: Annotated[
@@ -52,7 +52,7 @@ def access(
 ) -> None:
     """Reads per translated language against the residents who should read them."""
     app = app_context(ctx)
-    today = datetime.now(UTC).date()
+    today = date.today()  # Matomo's months are local ones, as the editor's are
     start = _date(since) if since else None
     if start is not None and start >= today:
         raise UsageError(f"--since {since} is not in the past.")

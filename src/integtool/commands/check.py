@@ -4,7 +4,7 @@ import asyncio
 import sqlite3
 import sys
 from contextlib import closing
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 import orjson
@@ -79,7 +79,7 @@ def check(
     access = asyncio.run(
         access_for_check(
             app.config, app.state_path, result,
-            AccessRequest(PeriodKind.month, request.now.date()), demo=app.demo,
+            AccessRequest(PeriodKind.month, date.today()), demo=app.demo,
         )
     )  # fmt: skip
     for failure in access.failures:
@@ -88,8 +88,15 @@ def check(
             markup=False,
             highlight=False,
         )
+    for slug, reads in access.regions.items():
+        if reads.not_stored:
+            app.err.print(
+                f"integtool: the reads of region '{slug}' were not stored: {reads.not_stored}",
+                markup=False,
+                highlight=False,
+            )
     if output is ReportFormat.json:
-        data = check_data(result, access.regions)
+        data = check_data(result, access.regions, access.failures)
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
     elif output is ReportFormat.csv:
         sys.stdout.write(render_csv(result))

@@ -13,6 +13,7 @@ def make_http_client(
     timeout: float,
     concurrency: int,
     transport: httpx.AsyncBaseTransport | None = None,
+    follow_redirects: bool = True,
 ) -> httpx.AsyncClient:
     """An AsyncClient that identifies integtool and keeps its requests out of the statistics."""
     return httpx.AsyncClient(
@@ -24,6 +25,6 @@ def make_http_client(
         },
         timeout=httpx.Timeout(timeout),
         limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
-        follow_redirects=True,
+        follow_redirects=follow_redirects,
         transport=transport,
     )

@@ -17,6 +17,7 @@ LANGUAGE_NAMES: Mapping[str, str] = {
     "ja": "Japanese", "ko": "Korean", "sw": "Swahili", "uz": "Uzbek", "be": "Belarusian",
     "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "fi": "Finnish", "sv": "Swedish",
     "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "id": "Indonesian", "th": "Thai",
+    "om": "Oromo", "ta": "Tamil", "si": "Sinhala",
 }  # fmt: skip
 """English names of the languages integtool mentions in sentences (others are shown by code)."""
 

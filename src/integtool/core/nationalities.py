@@ -97,7 +97,6 @@ FALLBACKS: Mapping[str, tuple[str, ...]] = {
     "bs": ("hr", "sr"),  # Bosnian, Croatian and Serbian are mutually intelligible
     "hr": ("bs", "sr"),
     "sr": ("bs", "hr"),
-    "me": ("sr",),
 }
 """Languages a reader takes instead when the region offers no pages in their own."""
 

@@ -23,7 +23,7 @@ class PeriodKind(StrEnum):
         return {"month": 1, "quarter": 3, "year": 12}[self.value]
 
 
-DEFAULT_HISTORY = {PeriodKind.month: 12, PeriodKind.quarter: 4, PeriodKind.year: 2}
+DEFAULT_HISTORY = {PeriodKind.month: 12, PeriodKind.quarter: 4, PeriodKind.year: 3}
 """Earlier periods read by default to judge a language against its own history."""
 
 
@@ -42,6 +42,8 @@ class Month:
     def parse(cls, label: str) -> "Month":
         """`2026-03` (Matomo's label of a monthly period)."""
         year, _, month = label.partition("-")
+        if not 1 <= int(month) <= 12:
+            raise ValueError(f"no month {label!r}")
         return cls(int(year), int(month))
 
     def plus(self, months: int) -> "Month":

@@ -3,22 +3,27 @@
 Shares are taken over the reads of the region's translated languages (every language but the
 default one). Two tests flag a language as low; both demand a large gap *and* evidence:
 
-- **Against the residents** (with population data): the expected share of a language is its
-  share of the foreign residents who read an offered language, scaled to the reads left by
-  languages without resident data (usually English), so expected reads E = N · expected share.
+- **Against the residents** (with population data): the expected reads E of a language are
+  what its residents would read at the typical rate of the region: the median, over the
+  languages with enough residents, of reads per resident. The median keeps a badly read
+  language (however large) from lowering its own expectation; languages without resident data
+  (usually English) do not count. The expected share is E over all translated reads.
   The test is a robust z-score on the log ratio r = ln((n + ½) / (E + ½)), centred on 0 (read
-  as expected). Its spread allows for two kinds of over-dispersion: languages drift from their
-  residents' share by a percentage (σ: 1.4826 × the median |r| of the *other* judged languages,
-  at least 0.15, so a badly read language cannot hide itself by widening the spread), and one
-  reader makes many API calls, so small counts are noisy (the term φ / E with φ = 10 actions per
-  reader): z = r / √(σ² + φ / (E + ½)). Low when z ≤ -2.33 (one-sided 1 %) and fewer than half
-  the expected reads came. Communities of fewer than 100 expected readers are not judged.
+  at the typical rate). Its spread allows for two kinds of over-dispersion: languages drift
+  from the typical rate by a percentage (σ: 1.4826 × the median |r| of the *other* judged
+  languages, at least 0.15, so a badly read language cannot hide itself by widening the
+  spread), and one reader makes many API calls, so small counts are noisy (the term φ / E with
+  φ = 10 actions per reader): z = r / √(σ² + φ / (E + ½)). Low when z ≤ -2.33 (one-sided 1 %)
+  and fewer than half the expected reads came. Communities of fewer than 100 expected readers
+  are not judged (nor used for the typical rate, unless no language is larger). With only two
+  judged languages nobody can tell which of them is off, so only extreme gaps are flagged.
 - **Against its own history**: the period's reads against the median of the earlier periods
   (at least three). Low when reads fell below half of that median and the fall is beyond
   over-dispersed Poisson noise (z ≤ -2.33, dispersion from the history's spread).
 
-Without population data, a language is low when it is read less than a quarter as much as
-the median translated language (with at least three translated languages). A period without
+Without resident data (no population file, or none of its nationalities reads the language,
+e.g. English), a language is low when it is read less than a quarter as much as the median
+translated language (with at least three translated languages). A period without
 any reads of translated languages is a tracking outage: nothing is flagged.
 """
 
@@ -92,12 +97,13 @@ class Assessment:
 def assess(languages: Sequence[LanguageReads], *, with_population: bool) -> list[Assessment]:
     """Judge every translated language of a region for one period."""
     total = sum(item.accesses for item in languages)
-    expected = _expected_shares(languages) if with_population else {}
+    expected_reads = _expected_reads(languages) if with_population else {}
+    expected = {code: reads / total for code, reads in expected_reads.items() if total}
     judged = {
-        item.language: _log_ratio(item.accesses, total * expected[item.language])
+        item.language: _log_ratio(item.accesses, expected_reads[item.language])
         for item in languages
         if total
-        and item.language in expected
+        and item.language in expected_reads
         and (item.expected_readers or 0.0) >= MIN_EXPECTED_READERS
     }
     peers = median([item.accesses for item in languages]) if languages else 0.0
@@ -107,11 +113,11 @@ def assess(languages: Sequence[LanguageReads], *, with_population: bool) -> list
         flags: list[Flag] = []
         expected_share = expected.get(item.language)
         z = None
-        if with_population:
-            ratio = share / expected_share if expected_share and total else None
+        if item.language in expected_reads:
+            wanted = expected_reads.get(item.language)
+            ratio = item.accesses / wanted if wanted and total else None
             if item.language in judged:
-                expected_reads = total * (expected_share or 0.0)
-                z = _z(item.language, judged, expected_reads)
+                z = _z(item.language, judged, wanted or 0.0)
                 if z <= Z_THRESHOLD and ratio is not None and ratio < RATIO_THRESHOLD:
                     flags.append(Flag.below_expected)
         else:
@@ -130,16 +136,15 @@ def assess(languages: Sequence[LanguageReads], *, with_population: bool) -> list
     return results
 
 
-def _expected_shares(languages: Sequence[LanguageReads]) -> dict[str, float]:
-    """Resident shares, scaled to the reads of the languages that have resident data."""
+def _expected_reads(languages: Sequence[LanguageReads]) -> dict[str, float]:
+    """Each language's residents times the region's median reads per resident."""
     readers = {item.language: item.expected_readers or 0.0 for item in languages}
-    all_readers = sum(readers.values())
-    total = sum(item.accesses for item in languages)
-    if not all_readers:
+    sizable = [i for i in languages if readers[i.language] >= MIN_EXPECTED_READERS]
+    basis = sizable or [item for item in languages if readers[item.language] > 0]
+    if not basis:
         return {}
-    with_data = sum(item.accesses for item in languages if readers[item.language] > 0)
-    scale = with_data / total if total else 1.0
-    return {code: scale * count / all_readers for code, count in readers.items() if count > 0}
+    rate = median(item.accesses / readers[item.language] for item in basis)
+    return {code: rate * count for code, count in readers.items() if count > 0}
 
 
 def _log_ratio(accesses: int, expected_reads: float) -> float:

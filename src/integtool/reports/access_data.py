@@ -4,6 +4,7 @@ from typing import Any
 
 from integtool.core.language_names import english_name
 from integtool.core.readership import (
+    ACTIONS_PER_READER,
     MIN_EXPECTED_READERS,
     PEER_RATIO_THRESHOLD,
     RATIO_THRESHOLD,
@@ -17,10 +18,12 @@ LANGUAGE_FIELDS = (
     "flags", "expected_readers", "outdated", "missing", "hint",
 )  # fmt: skip
 METHOD = (
-    f"Shares over the reads of translated languages. Against residents: quasi-binomial test "
-    f"with robust over-dispersion, low when z <= {Z_THRESHOLD} and reads are below "
-    f"{RATIO_THRESHOLD:.0%} of the expected share (at least {MIN_EXPECTED_READERS:.0f} expected "
-    f"readers). Without population data: below {PEER_RATIO_THRESHOLD:.0%} of the median "
+    f"Shares over the reads of translated languages. Against residents: robust z-score of the "
+    f"log ratio of reads to expected reads (spread from the other languages' drift plus "
+    f"{ACTIONS_PER_READER:.0f} actions per reader), low when z <= {Z_THRESHOLD} and reads are "
+    f"below {RATIO_THRESHOLD:.0%} of the expected reads (residents times the median reads per "
+    f"resident) (at least {MIN_EXPECTED_READERS:.0f} "
+    f"expected readers). Without population data: below {PEER_RATIO_THRESHOLD:.0%} of the median "
     f"translated language. History: below {RATIO_THRESHOLD:.0%} of the median of the earlier "
     f"periods and z <= {Z_THRESHOLD} (over-dispersed Poisson)."
 )

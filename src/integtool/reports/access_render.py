@@ -85,6 +85,11 @@ def _context_line(result: RegionAccess) -> str:
     population = result.population
     if population is None:
         parts.append("No population data: languages are compared with each other.")
+    elif all(item.assessment.expected_share is None for item in result.languages):
+        parts.append(
+            f"No resident of {population.name} reads one of this region's translated languages: "
+            "languages are compared with each other."
+        )
     else:
         residents = sum(population.residents.values())
         parts.append(f"Expected shares from {residents:,} foreign residents ({population.name}).")

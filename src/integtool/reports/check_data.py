@@ -1,6 +1,6 @@
 """The check result as plain data: the stable JSON document and flat finding rows."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -8,7 +8,7 @@ from integtool.core.findings import Finding, FindingKind
 from integtool.reports.access_data import access_data
 from integtool.reports.cost_data import region_cost_data
 from integtool.services.access import RegionAccess
-from integtool.services.check import CheckResult, RegionCheck
+from integtool.services.check import CheckResult, RegionCheck, RegionFailure
 
 KIND_ORDER = {
     FindingKind.STALE: 0,
@@ -51,9 +51,11 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     }
 
 
-def region_data(region: RegionCheck, access: RegionAccess | None = None) -> dict[str, Any]:
+def region_data(
+    region: RegionCheck, access: RegionAccess | None = None, access_error: str | None = None
+) -> dict[str, Any]:
     """One region: languages read, summary per target language, findings (and readership,
-    under `access`, when the region has statistics)."""
+    under `access`, when the region has statistics; `access_error` when they failed)."""
     analysis = region.analysis
     data = {
         "region": region.region,
@@ -76,18 +78,26 @@ def region_data(region: RegionCheck, access: RegionAccess | None = None) -> dict
     }
     if access is not None:
         data["access"] = access_data(access)
+    if access_error is not None:
+        data["access_error"] = access_error
     return data
 
 
 def check_data(
-    result: CheckResult, access: Mapping[str, RegionAccess] | None = None
+    result: CheckResult,
+    access: Mapping[str, RegionAccess] | None = None,
+    access_failures: Sequence[RegionFailure] = (),
 ) -> dict[str, Any]:
     """The whole `check --format json` document."""
     access = access or {}
+    errors = {failure.region: str(failure.error) for failure in access_failures}
     return {
         "generated_at": _iso(result.generated_at),
         "base_url": result.base_url,
-        "regions": [region_data(region, access.get(region.region)) for region in result.regions],
+        "regions": [
+            region_data(region, access.get(region.region), errors.get(region.region))
+            for region in result.regions
+        ],
         "failed_regions": [
             {"region": failure.region, "error": str(failure.error)} for failure in result.failures
         ],

@@ -2,9 +2,11 @@
 
 Reads come from Matomo as monthly actions; complete months are stored (the history) before
 they are judged, and a stored count is never replaced by an empty answer for an old month
-(the server may have dropped its old data).
+(the server may have dropped its old data). A month in which the whole site read nothing is a
+tracking outage and is left out of every language's history.
 """
 
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -53,11 +55,14 @@ class RegionAccess:
     region: str
     period: Period
     history: list[Period]
+    """The earlier periods for which the site has reads (the history actually used)."""
     default_language: str
     default_accesses: int
     site_accesses: int
     population: Population | None
     languages: list[LanguageAccess] = field(default_factory=list)
+    not_stored: str | None = None
+    """Why the reads could not be kept in the state file (they were judged all the same)."""
 
     @property
     def low(self) -> list[LanguageAccess]:
@@ -82,14 +87,25 @@ async def region_access(
     }
     segments[SITE] = None
     fetched = await matomo.monthly_actions(statistics.site_id, segments, first, report.end)
-    stored = history.months(region, statistics.site_id)
-    merged = {
-        key: _merge(stored.get(key, {}), counts, report.end) for key, counts in fetched.items()
-    }
-    history.save(region, statistics.site_id, merged)
+    not_stored: str | None = None
+    try:
+        stored = history.months(region, statistics.site_id)
+    except sqlite3.Error as error:
+        stored, not_stored = {}, str(error)
+    merged = {key: _merge(stored.get(key, {}), fetched.get(key, {}), report.end) for key in fetched}
+    if not_stored is None:
+        try:
+            history.save(region, statistics.site_id, merged)
+        except sqlite3.Error as error:
+            not_stored = str(error)
+    months = {key: {**stored.get(key, {}), **counts} for key, counts in merged.items()}
+    outages = {month for month, count in months[SITE].items() if count == 0}
     sums = {
-        key: sum_periods({**stored.get(key, {}), **counts}, [*earlier, report])
-        for key, counts in merged.items()
+        key: sum_periods(
+            {month: count for month, count in counts.items() if month not in outages},
+            [*earlier, report],
+        )
+        for key, counts in months.items()
     }
     targets = list(languages[1:])
     readers = _readers(statistics.population, targets)
@@ -105,12 +121,14 @@ async def region_access(
     verdicts = assess(items, with_population=bool(readers))
     summaries = summaries or {}
     return RegionAccess(
-        region, report, earlier, languages[0], sums[languages[0]].get(report, 0),
+        region, report, [period for period in earlier if period in sums[SITE]], languages[0],
+        sums[languages[0]].get(report, 0),
         sums[SITE].get(report, 0), statistics.population,
         [
             LanguageAccess(verdict, item.expected_readers, summaries.get(verdict.language))
             for verdict, item in zip(verdicts, items, strict=True)
         ],
+        not_stored,
     )  # fmt: skip
 
 

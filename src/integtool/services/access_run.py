@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from integtool.config import Config
+from integtool.core.rate_window import RateWindow
 from integtool.errors import IntegtoolError, UsageError
 from integtool.services.access import AccessRequest, RegionAccess, region_access
 from integtool.services.check import CheckRequest, CheckResult, RegionFailure, check_region
@@ -37,9 +38,11 @@ async def run_access(
 ) -> RegionAccess:
     """One region: read its languages and open work from the CMS, then judge its reads.
 
-    A state file that cannot be opened costs the stored history (and one `warn` line), not
+    A state file that cannot be used costs the stored history (and one `warn` line), not
     the report."""
     statistics = region_statistics(config, region, demo=demo, population=population)
+    if statistics is None and demo:
+        raise UsageError(f"The demo instance has no region '{region}' with statistics.")
     if statistics is None:
         raise UsageError(
             f"Region '{region}' has no statistics: set matomo_site_id under [regions.{region}] "
@@ -50,14 +53,15 @@ async def run_access(
     async with open_content(config, demo=demo) as content:
         checked = await check_region(content, config, check, region, identifier=None)
     connection, problem = history_connection(state)
-    if problem is not None:
-        warn(f"the reads were not stored: {problem}")
     with closing(connection):
         async with open_matomo(config, token, demo=demo) as matomo:
-            return await region_access(
+            result = await region_access(
                 matomo, AccessHistory(connection), statistics, region, checked.offered,
                 request, checked.analysis.summary,
             )  # fmt: skip
+    if problem or result.not_stored:
+        warn(f"the reads were not stored in {state}: {(problem or result.not_stored or '')}")
+    return result
 
 
 async def access_for_check(
@@ -65,8 +69,10 @@ async def access_for_check(
 ) -> AccessOutcome:
     """Every checked region with statistics configured; a failing one is collected, not raised.
 
-    An unusable state file was already reported by the check: the reads are judged unstored."""
+    An unusable state file was already reported by the check: the reads are judged unstored.
+    All regions share one rate budget."""
     outcome = AccessOutcome()
+    window = RateWindow(config.matomo.requests_per_minute)
     for region in result.regions:
         try:
             statistics = region_statistics(config, region.region, demo=demo)
@@ -74,7 +80,7 @@ async def access_for_check(
                 continue
             token = "" if demo else matomo_token(region.region)
             with closing(history_connection(state)[0]) as connection:
-                async with open_matomo(config, token, demo=demo) as matomo:
+                async with open_matomo(config, token, demo=demo, window=window) as matomo:
                     outcome.regions[region.region] = await region_access(
                         matomo, AccessHistory(connection), statistics, region.region,
                         region.offered, request, region.analysis.summary,

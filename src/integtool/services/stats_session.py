@@ -8,6 +8,7 @@ from pathlib import Path
 
 from integtool.config import Config
 from integtool.content.http import make_http_client
+from integtool.core.rate_window import RateWindow
 from integtool.demo import DEMO_MATOMO_URL, demo_population, demo_site_id, matomo_demo_transport
 from integtool.errors import ConfigError
 from integtool.stats.matomo import MatomoClient
@@ -70,8 +71,12 @@ def region_statistics(
 
 
 @asynccontextmanager
-async def open_matomo(config: Config, token: str, *, demo: bool) -> AsyncIterator[MatomoClient]:
-    """A ready MatomoClient for the configured instance, or for the bundled demo."""
+async def open_matomo(
+    config: Config, token: str, *, demo: bool, window: RateWindow | None = None
+) -> AsyncIterator[MatomoClient]:
+    """A ready MatomoClient for the configured instance, or for the bundled demo; clients of
+    one run share `window`, so together they stay under the rate limit."""
+    window = window or RateWindow(config.matomo.requests_per_minute)
     settings = config.http
     url = DEMO_MATOMO_URL if demo else config.matomo.url
     if url is None:
@@ -81,6 +86,7 @@ async def open_matomo(config: Config, token: str, *, demo: bool) -> AsyncIterato
         timeout=settings.timeout,
         concurrency=settings.concurrency,
         transport=matomo_demo_transport() if demo else None,
+        follow_redirects=False,  # a redirect must not carry the token somewhere unchecked
     )
     async with http:
         yield MatomoClient(
@@ -89,5 +95,5 @@ async def open_matomo(config: Config, token: str, *, demo: bool) -> AsyncIterato
             retries=settings.retries,
             backoff=settings.backoff,
             max_retry_after=settings.max_retry_after,
-            requests_per_minute=config.matomo.requests_per_minute,
+            window=window,
         )

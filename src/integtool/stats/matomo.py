@@ -36,6 +36,7 @@ class MatomoClient:
         backoff: float = 0.5,
         max_retry_after: float = 60.0,
         requests_per_minute: int = 350,
+        window: RateWindow | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
@@ -44,7 +45,8 @@ class MatomoClient:
         self._retries = retries
         self._backoff = backoff
         self._max_retry_after = max_retry_after
-        self._window = RateWindow(requests_per_minute)
+        self._window = window or RateWindow(requests_per_minute)
+        """Shared by the clients of one run (several regions, several tokens)."""
         self._clock = clock
         self._sleep = sleep
         self.requests_sent = 0
@@ -70,9 +72,10 @@ class MatomoClient:
             try:
                 result[name] = monthly_values(answer)
             except MatomoAnswerError as error:
+                whose = f"language '{name}'" if name else "the whole site"
                 raise StatisticsError(
-                    f"Matomo at {self.base_url} could not give the reads of {name} "
-                    f"(site {site_id}): {self._hide_token(str(error))}."
+                    f"Matomo at {self.base_url} could not give the reads of {whose} "
+                    f"(site {site_id}): {self._hide_token(str(error)).rstrip('.')}."
                 ) from None
         return result
 
@@ -84,8 +87,9 @@ class MatomoClient:
                 "sent there."
             )
         answers: list[Any] = []
-        for start in range(0, len(calls), CALLS_PER_BULK):
-            chunk = calls[start : start + CALLS_PER_BULK]
+        size = min(CALLS_PER_BULK, self._window.limit)
+        for start in range(0, len(calls), size):
+            chunk = calls[start : start + size]
             answer = await self._post(bulk_form(chunk, self._token), len(chunk), what)
             try:
                 answers.extend(bulk_answers(answer, len(chunk)))
@@ -118,6 +122,12 @@ class MatomoClient:
             raise StatisticsError(
                 f"Matomo at {self.base_url} refused the token for {what} "
                 f"(HTTP {response.status_code})."
+            )
+        if response.is_redirect:
+            raise StatisticsError(
+                f"Matomo at {self.base_url} redirects (HTTP {response.status_code}) to "
+                f"{response.headers.get('Location', 'elsewhere')}: set [matomo] url to the "
+                "address it redirects to."
             )
         if response.status_code != 200:
             raise StatisticsError(

@@ -70,8 +70,10 @@ def bulk_answers(answer: Any, calls: int) -> list[Any]:
 def monthly_values(answer: Any) -> dict[Month, int]:
     """Monthly actions from a multi-period answer: `{"2026-09": 812, "2026-10": []}`.
 
-    Matomo writes an empty period as `[]` (or `{}`), and a value as a number, a numeric
-    string, or `{"value": n}` / `{"nb_actions": n}` depending on method and version.
+    Matomo writes an empty period as `[]` (or `{}`): no data, which is left out rather than
+    read as zero (a month before tracking began must not look like a fall). A value is a
+    number, a numeric string, or `{"value": n}` / `{"nb_actions": n}` depending on method and
+    version.
     """
     message = error_message(answer)
     if message is not None:
@@ -84,17 +86,15 @@ def monthly_values(answer: Any) -> dict[Month, int]:
             month = Month.parse(str(label))
         except ValueError:
             raise MatomoAnswerError(f"unexpected period label {label!r}") from None
+        if value in ([], {}):
+            continue
         values[month] = _count(value, label)
     return values
 
 
 def _count(value: Any, label: object) -> int:
     if isinstance(value, Mapping):
-        if not value:
-            return 0
         value = value.get("value", value.get("nb_actions"))
-    elif isinstance(value, list) and not value:
-        return 0
     if isinstance(value, bool):
         value = None
     if isinstance(value, str):
