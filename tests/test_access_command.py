@@ -411,7 +411,7 @@ def test_csv_has_a_header_and_one_row_per_language(setup: Setup) -> None:
     records = {row["language"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
     assert set(records) == set(TARGETS)
     assert records["fa"]["region"] == REGION and records["fa"]["period"] == label(0)
-    assert (records["fa"]["low"], records["fa"]["flags"]) == ("True", "below_expected")
+    assert (records["fa"]["low"], records["fa"]["flags"]) == ("true", "below_expected")
     assert records["ar"]["accesses"] == "5276"
 
 

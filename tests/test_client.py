@@ -176,3 +176,20 @@ def test_language_filter_still_reads_the_source_chain(
     assert region["languages"] == ["de", "en", "ar"]
     paths = {request.path for request, _ in server.log}
     assert "/api/v3/augsburg/fa/pages/" not in paths
+
+
+def test_a_pushed_page_token_never_follows_a_redirect(server: HTTPServer) -> None:
+    """A 307/308 would resend the body, page token included, to wherever Location points."""
+    server.expect_request("/api/v3/augsburg/ar/pushpage/", method="POST").respond_with_response(
+        Response(status=307, headers={"Location": server.url_for("/elsewhere/")})
+    )
+    server.expect_request("/elsewhere/", method="POST").respond_with_data("stolen")
+
+    async def push() -> None:
+        http, client = client_for(server)
+        async with http:
+            await client.push_page("augsburg", "ar", "<p>neu</p>", "page-token")
+
+    with pytest.raises(ContentError, match="answered HTTP 307"):
+        asyncio.run(push())
+    assert [request.path for request, _ in server.log] == ["/api/v3/augsburg/ar/pushpage/"]

@@ -82,6 +82,7 @@ class IntegreatClient:
                 response = await self._http.post(
                     endpoints.pushpage_path(region, language),
                     json={"content": content, "token": token},
+                    follow_redirects=False,  # the token must not travel where it was not checked
                 )
         except httpx.TransportError as exc:
             raise ContentError(

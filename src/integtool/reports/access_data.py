@@ -151,6 +151,7 @@ def access_rows(result: RegionAccess) -> list[dict[str, Any]]:
     for item in result.languages:
         data = language_data(item, history_label(result))
         data["flags"] = " ".join(data["flags"])
+        data["low"] = "true" if data["low"] else "false"
         rows.append({"region": result.region, "period": result.period.label, **data})
     return rows
 
