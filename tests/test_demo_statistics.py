@@ -5,6 +5,7 @@ import json
 import tomllib
 from datetime import date
 from importlib.resources import files
+from pathlib import Path
 
 import httpx
 import pytest
@@ -25,6 +26,7 @@ from integtool.demo import (
 from integtool.errors import StatisticsError
 from integtool.stats.matomo import MatomoClient
 from integtool.stats.matomo_api import DEFAULT_SEGMENT, actions_call, bulk_form, language_segment
+from tests.http_fixtures import run_cli
 
 DATA = files("integtool.demo") / "data"
 REGIONS = ("neustadt", "landkreis-birkenau")
@@ -209,3 +211,26 @@ def test_romanian_is_a_large_community_read_little() -> None:
     translated = [code for code in languages("neustadt") if code != "de"]
     for month in range(-13, 0):
         assert data["ro"][month] < 0.01 * sum(data[code][month] for code in translated)
+
+
+def test_demo_access_shows_the_chart_with_a_flagged_language(tmp_path: Path) -> None:
+    """The acceptance run, offline: `integtool --demo access <region>` as a new user types it."""
+    state = ["--demo", "--state", str(tmp_path / "demo.sqlite")]
+    table = run_cli([*state, "access", "neustadt"])
+    assert table.returncode == 0, table.stderr
+    romanian = next(line for line in table.stdout.splitlines() if line.startswith("  ro "))
+    assert "LOW" in romanian and "│" in romanian
+    words = " ".join(table.stdout.split())  # the hint is wrapped at the terminal's width
+    assert "█" in table.stdout and "consider outreach to the Romanian community" in words
+    dropped = run_cli([*state, "access", "landkreis-birkenau", "--format", "json"])
+    assert dropped.returncode == 0, dropped.stderr
+    languages = {item["language"]: item for item in json.loads(dropped.stdout)["languages"]}
+    assert [code for code, item in languages.items() if item["low"]] == ["fa"]
+    assert languages["fa"]["flags"] == ["dropped"] and languages["fa"]["trend"] < -0.5
+    check = run_cli([*state, "check", "--format", "json"])
+    assert check.returncode == 0, check.stderr
+    sections = {
+        region["region"]: region["access"] for region in json.loads(check.stdout)["regions"]
+    }
+    assert sorted(sections) == ["landkreis-birkenau", "neustadt"]
+    assert [item["language"] for item in sections["neustadt"]["languages"] if item["low"]] == ["ro"]
