@@ -27,7 +27,7 @@ from integtool.langid import FastTextIdentifier
 from integtool.reports.check_data import check_data
 from integtool.reports.check_render import render_csv, render_markdown, render_table
 from integtool.services.access import AccessRequest
-from integtool.services.access_run import access_for_check
+from integtool.services.access_run import AccessOutcome, access_for_check
 from integtool.services.check import CheckRequest, CheckResult, run_check
 from integtool.services.check_history import record_check
 from integtool.services.content_session import open_content
@@ -76,12 +76,14 @@ def check(
     result = asyncio.run(_run(app, request))
     app.report_failures(result.failures)
     _store(app, result)
-    access = asyncio.run(
-        access_for_check(
-            app.config, app.state_path, result,
-            AccessRequest(PeriodKind.month, date.today()), demo=app.demo,
-        )
-    )  # fmt: skip
+    access = AccessOutcome()
+    if output is not ReportFormat.csv:  # CSV is one row per finding: no readership in it
+        access = asyncio.run(
+            access_for_check(
+                app.config, app.state_path, result,
+                AccessRequest(PeriodKind.month, date.today()), demo=app.demo,
+            )
+        )  # fmt: skip
     for failure in access.failures:
         app.err.print(
             f"integtool: the statistics of region '{failure.region}' failed: {failure.error}",

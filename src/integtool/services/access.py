@@ -121,21 +121,26 @@ async def region_access(
     verdicts = assess(items, with_population=bool(readers))
     summaries = summaries or {}
     return RegionAccess(
-        region, report, [period for period in earlier if period in sums[SITE]], languages[0],
-        sums[languages[0]].get(report, 0),
-        sums[SITE].get(report, 0), statistics.population,
-        [
+        region=region,
+        period=report,
+        history=[period for period in earlier if period in sums[SITE]],
+        default_language=languages[0],
+        default_accesses=sums[languages[0]].get(report, 0),
+        site_accesses=sums[SITE].get(report, 0),
+        population=statistics.population,
+        languages=[
             LanguageAccess(verdict, item.expected_readers, summaries.get(verdict.language))
             for verdict, item in zip(verdicts, items, strict=True)
         ],
-        not_stored,
-    )  # fmt: skip
+        not_stored=not_stored,
+    )
 
 
 def _merge(
     stored: Mapping[Month, int], fetched: Mapping[Month, int], last: Month
 ) -> dict[Month, int]:
-    """Fetched complete months, except an empty answer never erases a stored count."""
+    """Fetched complete months, except that a zero never erases a stored count (an empty
+    month is not in `fetched` at all)."""
     return {
         month: stored[month] if count == 0 and stored.get(month, 0) > 0 else count
         for month, count in fetched.items()

@@ -59,8 +59,10 @@ async def run_access(
                 matomo, AccessHistory(connection), statistics, region, checked.offered,
                 request, checked.analysis.summary,
             )  # fmt: skip
-    if problem or result.not_stored:
-        warn(f"the reads were not stored in {state}: {(problem or result.not_stored or '')}")
+    if problem is not None:
+        warn(f"the reads were not stored: {problem}")
+    elif result.not_stored is not None:
+        warn(f"the reads were not stored in {state}: {result.not_stored}")
     return result
 
 
