@@ -94,3 +94,64 @@ def test_bad_statistics_settings(tmp_path: Path, text: str, message: str) -> Non
     path.write_text(text)
     with pytest.raises(ConfigError, match=re.escape(message)):
         load_config(path, {})
+
+
+def test_mail_settings(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(
+        '[smtp]\nhost = "mail.neustadt.example"\nport = 2525\nsecurity = "tls"\n'
+        'user = "integration-bot"\nfrom = "Integration <integration@neustadt.example>"\n'
+        'timeout = 10\ncafile = "certs/municipal-ca.pem"\n'
+    )
+    smtp = load_config(path, {}).smtp
+    assert (smtp.host, smtp.port, smtp.port_or_default, smtp.security) == (
+        "mail.neustadt.example", 2525, 2525, "tls",
+    )  # fmt: skip
+    assert (smtp.user, smtp.sender, smtp.timeout) == (
+        "integration-bot", "Integration <integration@neustadt.example>", 10,
+    )  # fmt: skip
+    assert smtp.cafile == tmp_path / "certs" / "municipal-ca.pem"
+
+
+@pytest.mark.parametrize(
+    ("security", "port"), [(None, 587), ("starttls", 587), ("tls", 465), ("none", 25)]
+)
+def test_mail_port_follows_the_security(tmp_path: Path, security: str | None, port: int) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(
+        '[smtp]\nhost = "mail.example"\n' + (f'security = "{security}"\n' if security else "")
+    )
+    smtp = load_config(path, {}).smtp
+    assert smtp.port is None and smtp.port_or_default == port
+    assert smtp.security == (security or "starttls") and smtp.user is None and smtp.cafile is None
+
+
+def test_no_mail_settings_by_default(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text("stale_days = 10\n")
+    smtp = load_config(path, {}).smtp
+    assert (smtp.host, smtp.sender, smtp.user, smtp.port_or_default) == (None, None, None, 587)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[smtp]\npassword = 'hunter2'\n", "set the environment variable INTEGTOOL_SMTP_PASSWORD"),
+        ("[smtp]\nhots = 'x'\n", "unknown setting 'smtp.hots'"),
+        ("[smtp]\nsecurity = 'ssl'\n", 'smtp.security must be "starttls", "tls" or "none"'),
+        ("[smtp]\nport = 0\n", "'port' must be a whole number of at least 1"),
+        ("[smtp]\nport = '587'\n", "'port' must be a whole number"),
+        ("[smtp]\nport = 70000\n", "smtp.port must be a port number (1 to 65535)"),
+        ("[smtp]\nfrom = 'integration'\n", "smtp.from must be an e-mail address"),
+        ("[smtp]\nhost = ''\n", "smtp.host must be a non-empty string"),
+        ("[smtp]\nuser = 3\n", "smtp.user must be a non-empty string"),
+        ("[smtp]\ntimeout = 0\n", "'timeout' must be a number of at least 1"),
+        ("smtp = 'mail.example'\n", "'smtp' must be a table"),
+    ],
+)
+def test_bad_mail_settings(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=re.escape(message)) as caught:
+        load_config(path, {})
+    assert "hunter2" not in str(caught.value)

@@ -13,8 +13,10 @@ from integtool.commands.check import check
 from integtool.commands.cost import cost
 from integtool.commands.drafts import drafts_app
 from integtool.commands.glossary import glossary_app
+from integtool.commands.history import history
 from integtool.commands.import_files import import_app
 from integtool.commands.push import push
+from integtool.commands.report import report
 from integtool.commands.review import review
 from integtool.commands.translate import translate
 from integtool.context import AppContext
@@ -94,6 +96,8 @@ app.command()(push)
 app.add_typer(glossary_app, name="glossary")
 app.add_typer(import_app, name="import")
 app.command()(access)
+app.command()(history)
+app.command()(report)
 
 
 def main() -> None:

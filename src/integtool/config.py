@@ -9,7 +9,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 
@@ -23,6 +23,7 @@ REQUESTS_PER_MINUTE = 350
 DEFAULT_BASE_URL = "https://cms.integreat-app.de"
 _TOP_KEYS = {
     "base_url", "stale_days", "thorough_copy_detection", "http", "regions", "prices", "matomo",
+    "smtp",
 }  # fmt: skip
 _PRICE_KEYS = {
     "deepl_per_million_characters", "google_per_million_characters", "human_per_word",
@@ -31,6 +32,12 @@ _PRICE_KEYS = {
 _HTTP_KEYS = {"timeout", "retries", "backoff", "max_retry_after", "concurrency"}
 _REGION_KEYS = {"sources", "glossary", "matomo_site_id", "population"}
 _MATOMO_KEYS = {"url", "segment", "requests_per_minute"}
+_SMTP_KEYS = {"host", "port", "security", "user", "from", "timeout", "cafile"}
+
+SmtpSecurity = Literal["starttls", "tls", "none"]
+SMTP_DEFAULT_PORTS: Mapping[str, int] = {"starttls": 587, "tls": 465, "none": 25}
+"""The port used when none is set: submission with STARTTLS, implicit TLS, plain SMTP."""
+SMTP_PASSWORD_VARIABLE = "INTEGTOOL_SMTP_PASSWORD"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,28 @@ class MatomoSettings:
     url: str | None = None
     segment: str = DEFAULT_SEGMENT
     requests_per_minute: int = REQUESTS_PER_MINUTE
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    """Where report e-mails go out; the password comes from INTEGTOOL_SMTP_PASSWORD.
+
+    `port` None means the default of `security` (see `port_or_default`); `cafile` adds a
+    certificate authority (e.g. a municipal one) to the system's for verifying the server.
+    """
+
+    host: str | None = None
+    port: int | None = None
+    security: SmtpSecurity = "starttls"
+    user: str | None = None
+    sender: str | None = None
+    timeout: float = 30.0
+    cafile: Path | None = None
+
+    @property
+    def port_or_default(self) -> int:
+        """The configured port, else 587 (starttls), 465 (tls) or 25 (none)."""
+        return self.port if self.port is not None else SMTP_DEFAULT_PORTS[self.security]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +107,7 @@ class Config:
     thorough_copy_detection: bool = False
     """Ask the language model about every text, not only those sharing words with another."""
     matomo: MatomoSettings = MatomoSettings()
+    smtp: SmtpSettings = SmtpSettings()
 
     def sources_for(self, region: str) -> Mapping[str, str]:
         """The configured language tree of a region (empty: default tree)."""
@@ -179,7 +209,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         raise ConfigError(f"{where}: 'thorough_copy_detection' must be true or false.")
     return Config(
         base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where), thorough,
-        _matomo(data, where),
+        _matomo(data, where), _smtp(data, where, path),
     )  # fmt: skip
 
 
@@ -216,6 +246,47 @@ def _matomo(data: Mapping[str, Any], where: str) -> MatomoSettings:
         table, "requests_per_minute", REQUESTS_PER_MINUTE, where, integer=True, minimum=1
     )
     return MatomoSettings(url.rstrip("/") if url else None, segment, int(limit))
+
+
+def _smtp(data: Mapping[str, Any], where: str, config_path: Path | None) -> SmtpSettings:
+    table = _table(data.get("smtp", {}), where, "smtp")
+    if "password" in table:
+        raise ConfigError(
+            f"{where}: smtp.password does not belong in the configuration file; set the "
+            f"environment variable {SMTP_PASSWORD_VARIABLE} instead."
+        )
+    _no_unknown(table, _SMTP_KEYS, where, "smtp.")
+    texts: dict[str, str | None] = {}
+    for key in ("host", "user", "from", "cafile"):
+        value = table.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError(f"{where}: smtp.{key} must be a non-empty string.")
+        texts[key] = value.strip() if value is not None else None
+    security = table.get("security", "starttls")
+    if security not in SMTP_DEFAULT_PORTS:
+        raise ConfigError(f'{where}: smtp.security must be "starttls", "tls" or "none".')
+    port = None
+    if table.get("port") is not None:
+        port = int(_number(table, "port", 0, where, integer=True, minimum=1))
+        if port > 65535:
+            raise ConfigError(f"{where}: smtp.port must be a port number (1 to 65535).")
+    sender = texts["from"]
+    if sender is not None and "@" not in sender:
+        raise ConfigError(f"{where}: smtp.from must be an e-mail address.")
+    cafile = None
+    if texts["cafile"] is not None:
+        cafile = Path(texts["cafile"]).expanduser()
+        if not cafile.is_absolute() and config_path is not None:
+            cafile = config_path.parent / cafile
+    return SmtpSettings(
+        host=texts["host"],
+        port=port,
+        security=security,
+        user=texts["user"],
+        sender=sender,
+        timeout=_number(table, "timeout", SmtpSettings().timeout, where, minimum=1),
+        cafile=cafile,
+    )
 
 
 def _prices(data: Mapping[str, Any], where: str) -> Prices:

@@ -55,3 +55,9 @@ class StatisticsError(IntegtoolError):
     """The statistics server (Matomo) is unreachable, failing or refusing the token."""
 
     exit_code = ExitCode.SERVER
+
+
+class MailError(IntegtoolError):
+    """The mail server is unreachable, refuses the login or the recipients, or TLS fails."""
+
+    exit_code = ExitCode.SERVER

@@ -73,7 +73,7 @@ def check(
         source_overrides=parse_sources(source or []),
         now=datetime.now(UTC),
     )
-    result = asyncio.run(_run(app, request))
+    result = asyncio.run(run_checks(app, request))
     app.report_failures(result.failures)
     _store(app, result)
     access = AccessOutcome()
@@ -84,19 +84,7 @@ def check(
                 AccessRequest(PeriodKind.month, date.today()), demo=app.demo,
             )
         )  # fmt: skip
-    for failure in access.failures:
-        app.err.print(
-            f"integtool: the statistics of region '{failure.region}' failed: {failure.error}",
-            markup=False,
-            highlight=False,
-        )
-    for slug, reads in access.regions.items():
-        if reads.not_stored:
-            app.err.print(
-                f"integtool: the reads of region '{slug}' were not stored: {reads.not_stored}",
-                markup=False,
-                highlight=False,
-            )
+    report_access_problems(app, access)
     if output is ReportFormat.json:
         data = check_data(result, access.regions, access.failures)
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
@@ -141,7 +129,25 @@ def _store(app: AppContext, result: CheckResult) -> None:
         )
 
 
-async def _run(app: AppContext, request: CheckRequest) -> CheckResult:
+def report_access_problems(app: AppContext, access: AccessOutcome) -> None:
+    """One stderr line per region whose statistics failed or whose reads were not stored."""
+    for failure in access.failures:
+        app.err.print(
+            f"integtool: the statistics of region '{failure.region}' failed: {failure.error}",
+            markup=False,
+            highlight=False,
+        )
+    for slug, reads in access.regions.items():
+        if reads.not_stored:
+            app.err.print(
+                f"integtool: the reads of region '{slug}' were not stored: {reads.not_stored}",
+                markup=False,
+                highlight=False,
+            )
+
+
+async def run_checks(app: AppContext, request: CheckRequest) -> CheckResult:
+    """The check of `request`, with a progress bar when a person watches."""
     identifier = FastTextIdentifier()
     async with open_content(app.config, demo=app.demo) as client:
         if not app.show_progress:

@@ -91,13 +91,13 @@ def write_and_record(
     except OSError as error:
         raise UsageError(f"The output folder {out} cannot be created: {error}.") from None
     for path, file in targets:
-        _write_new(path, file.data)
+        write_atomically(path, file.data)
         for draft in file.drafts:
             log.record(draft.id, via, str(path))
     return targets
 
 
-def _write_new(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Write under a temporary name, fsync, rename; the folder entry is synced too."""
     try:
         handle, temporary = tempfile.mkstemp(

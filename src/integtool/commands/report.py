@@ -1,0 +1,126 @@
+"""`integtool report`: the nightly run — check, cost and readership, stored, one report."""
+
+import asyncio
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from integtool.commands.check import report_access_problems, run_checks
+from integtool.commands.options import app_context, split_values
+from integtool.context import AppContext
+from integtool.core.periods import PeriodKind
+from integtool.exitcodes import ExitCode
+from integtool.reports.mail_message import build_message
+from integtool.reports.report_blocks import to_html, to_markdown, to_text
+from integtool.reports.report_document import report_blocks, report_title
+from integtool.services.access import AccessRequest
+from integtool.services.access_run import access_for_check
+from integtool.services.check import CheckRequest
+from integtool.services.export_files import write_atomically
+from integtool.services.mailer import check_login, send_message, smtp_password, smtp_settings
+from integtool.services.report import Report, build_report
+from integtool.store.lock import state_lock
+
+
+class ReportStyle(StrEnum):
+    """Output formats of `report`."""
+
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
+def report(
+    ctx: typer.Context,
+    regions: Annotated[list[str] | None, typer.Argument(help="Region slugs.")] = None,
+    all_regions: Annotated[bool, typer.Option("--all-regions", help="Every region.")] = False,
+    only_new: Annotated[
+        bool,
+        typer.Option("--only-new", help="Write and send nothing when nothing changed."),
+    ] = False,
+    style: Annotated[
+        ReportStyle, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportStyle.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    email: Annotated[
+        list[str] | None,
+        typer.Option("--email", help="Mail the report to this address (repeatable)."),
+    ] = None,
+    smtp_host: Annotated[str | None, typer.Option(help="Mail server [config: smtp.host].")] = None,
+    smtp_port: Annotated[int | None, typer.Option(help="Mail server port.")] = None,
+    smtp_user: Annotated[str | None, typer.Option(help="Login (INTEGTOOL_SMTP_PASSWORD).")] = None,
+    smtp_security: Annotated[
+        str | None, typer.Option(help="starttls (587), tls (465) or none [default: starttls].")
+    ] = None,
+    sender: Annotated[str | None, typer.Option("--from", help="Sender address.")] = None,
+) -> None:
+    """Check, price and judge readership; store the run; report what changed and what is open."""
+    app = app_context(ctx)
+    recipients = split_values(email or [])
+    smtp = None
+    if recipients:  # a bad mail setting stops the run before it starts
+        smtp = smtp_settings(
+            app.config.smtp, host=smtp_host, port=smtp_port, user=smtp_user,
+            security=smtp_security, sender=sender,
+        )  # fmt: skip
+        check_login(smtp, smtp_password())
+    request = CheckRequest(
+        regions=split_values(regions or []),
+        all_regions=all_regions or (app.demo and not regions),
+        languages=[],
+        stale_days=app.config.stale_days,
+        source_overrides={},
+        now=datetime.now(UTC),
+    )
+    with state_lock(app.state_path):
+        result = _run(app, request)
+    app.report_failures(result.failures)
+    if result.not_stored:
+        app.err.print(
+            f"integtool: the run was not stored in {app.state_path}: {result.not_stored}",
+            markup=False,
+            highlight=False,
+        )
+    code = ExitCode.PARTIAL if result.failures or _access_failed(result) else ExitCode.OK
+    if only_new and not result.changed:
+        raise typer.Exit(code)  # silent, so cron sends no mail
+    blocks = report_blocks(result)
+    rendered = {
+        ReportStyle.text: lambda: to_text(blocks),
+        ReportStyle.markdown: lambda: to_markdown(blocks),
+        ReportStyle.html: lambda: to_html(blocks, report_title(result)),
+    }[style]()
+    if output is not None:
+        write_atomically(output, rendered.encode("utf-8"))
+        app.note(f"integtool: report written to {output}.")
+    elif smtp is None:
+        app.out.file.write(rendered)
+    if smtp is not None:
+        title = report_title(result)
+        message = build_message(
+            title, to_text(blocks), to_html(blocks, title), smtp.sender, recipients
+        )
+        send_message(message, smtp, smtp_password())  # the run is stored already
+        app.note(f"integtool: report mailed to {', '.join(recipients)}.")
+    raise typer.Exit(code)
+
+
+def _run(app: AppContext, request: CheckRequest) -> Report:
+    result = asyncio.run(run_checks(app, request))
+    access = asyncio.run(
+        access_for_check(
+            app.config, app.state_path, result,
+            AccessRequest(PeriodKind.month, date.today()), demo=app.demo,
+        )
+    )  # fmt: skip
+    report_access_problems(app, access)
+    return build_report(app.state_path, result, access.regions, access.failures)
+
+
+def _access_failed(result: Report) -> bool:
+    return any(region.access_error for region in result.regions)

@@ -1,0 +1,151 @@
+"""The history of `check` runs as JSON data and as one rich table per region.
+
+Both take the runs as `RunCounts.per_run` gives them (by region, newest first). With `limit`,
+each region shows its newest `limit` runs; a run beyond them (the command reads one more) only
+serves as the baseline of the changes shown on the oldest listed run.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from itertools import groupby
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from integtool.store.run_counts import LanguageRun, RegionRun
+
+_COUNTS = ("missing", "outdated", "stale", "copied")
+
+
+def history_data(runs: Sequence[RegionRun], limit: int | None = None) -> dict[str, Any]:
+    """The documented JSON document (README: `integtool history --format json`)."""
+    return {
+        "regions": [
+            {
+                "region": region[0].region,
+                "name": region[0].name,
+                "runs": [
+                    {
+                        "run_id": run.run_id,
+                        "checked_at": run.checked_at,
+                        "languages": [_language_data(row) for row in run.languages],
+                    }
+                    for run in region[:limit]
+                ],
+            }
+            for region in _regions(runs)
+        ]
+    }
+
+
+def render_history(runs: Sequence[RegionRun], console: Console, limit: int | None = None) -> None:
+    """One block per region: rows are languages (default first), each with its runs newest
+    first, every count with its change against the previous run that checked the language."""
+    for region in _regions(runs):
+        shown = region[:limit]
+        newest = shown[0]
+        label = (
+            newest.region if newest.name == newest.region else f"{newest.name} ({newest.region})"
+        )
+        plural = "s" if len(shown) != 1 else ""
+        console.print(
+            Text.assemble((label, "bold"), f" — {len(shown)} run{plural}, newest first"),
+            soft_wrap=True,
+        )
+        console.print(_region_table(region, len(shown)))
+        console.print()
+    if runs:
+        console.print(
+            "(±N): the change against the previous run that checked the language. "
+            "€ DeepL: machine translation of the missing and outdated pages "
+            "(--format json has every provider).",
+            style="dim", markup=False, highlight=False,
+        )  # fmt: skip
+
+
+def _regions(runs: Sequence[RegionRun]) -> list[list[RegionRun]]:
+    return [list(group) for _, group in groupby(runs, key=lambda run: run.region)]
+
+
+def _language_data(row: LanguageRun) -> dict[str, Any]:
+    return {
+        "language": row.language,
+        "missing": row.missing,
+        "outdated": row.outdated,
+        "stale": row.stale,
+        "copied": row.copied,
+        "words": row.words,
+        "eur": {p: None if eur is None else round(eur, 2) for p, eur in row.eur.items()},
+    }
+
+
+def _region_table(runs: list[RegionRun], shown: int) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
+    table.add_column("lang", no_wrap=True)
+    table.add_column("checked", no_wrap=True)
+    for name in _COUNTS:
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("words", justify="right")  # the one that wraps when 80 columns are tight
+    table.add_column("€ DeepL", justify="right", no_wrap=True)
+    when = _run_times(runs[:shown])
+    languages: dict[str, list[tuple[int, RegionRun, LanguageRun]]] = {}
+    for position, run in enumerate(runs):
+        for row in run.languages:
+            languages.setdefault(row.language, []).append((position, run, row))
+    for code, checks in languages.items():
+        listed = [check for check in checks if check[0] < shown]
+        for index, (_, run, row) in enumerate(listed):
+            previous = checks[index + 1][2] if index + 1 < len(checks) else None
+            default = run.languages[0].language == code
+            table.add_row(
+                code if index == 0 else "",
+                when[run.run_id],
+                *_cells(row, previous, default),
+                end_section=index == len(listed) - 1,
+            )
+    return table
+
+
+def _run_times(runs: Sequence[RegionRun]) -> dict[int, str]:
+    """Run id -> local date, with the time when two runs share a date."""
+    moments = {run.run_id: datetime.fromisoformat(run.checked_at).astimezone() for run in runs}
+    days = [moment.date() for moment in moments.values()]
+    shape = "%Y-%m-%d %H:%M" if len(set(days)) < len(days) else "%Y-%m-%d"
+    return {run_id: moment.strftime(shape) for run_id, moment in moments.items()}
+
+
+def _cells(row: LanguageRun, previous: LanguageRun | None, default: bool) -> list[Text]:
+    """The count cells of one row: the default language carries only the stale count, the
+    others everything but it."""
+    cells = []
+    for name in (*_COUNTS, "words"):
+        wanted = name == "stale" if default else name != "stale"
+        value = getattr(row, name)
+        cells.append(_with_change(value, getattr(previous, name, None)) if wanted else Text(""))
+    cells.append(Text("" if default else _deepl(row.eur)))
+    return cells
+
+
+def _deepl(eur: dict[str, float | None]) -> str:
+    """`0.20`; `0.00` without a cost row (nothing to translate); `n/a`: DeepL cannot translate
+    the language; `–`: not priced for DeepL."""
+    if not eur:
+        return "0.00"
+    if "deepl" not in eur:
+        return "–"
+    amount = eur["deepl"]
+    return "n/a" if amount is None else f"{amount:,.2f}"
+
+
+def _with_change(value: int, before: int | None) -> Text:
+    """`12`, `12 (−3)` in green, or `12 (+3)` in red (every count here is work left)."""
+    text = Text(f"{value:,}")
+    if before is None or value == before:
+        return text
+    change = value - before
+    sign = "+" if change > 0 else "−"
+    text.append(f" ({sign}{abs(change):,})", style="red" if change > 0 else "green")
+    return text

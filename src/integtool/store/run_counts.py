@@ -1,0 +1,130 @@
+"""Counts of the stored `check` runs per region and language, for `integtool history`.
+
+Read-only: three constant queries (the runs, one GROUP BY over their findings, their costs),
+whatever the number of runs. Runs come newest first (the highest run id is the newest, as in
+`CheckHistory`), so a limit keeps the newest runs of each region.
+"""
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from integtool.core.findings import FindingKind
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageRun:
+    """One language as one run checked it (zeros where nothing was found or priced)."""
+
+    language: str
+    missing: int
+    outdated: int
+    stale: int
+    """Stale pages of the region: counted on the run's default language, 0 on the others."""
+    copied: int
+    """Findings of kind `untranslated_copy`."""
+    words: int
+    """Words to translate for the missing and outdated pages."""
+    eur: dict[str, float | None]
+    """Provider value (e.g. "deepl") -> euros as stored; None: it cannot translate the language."""
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRun:
+    """One region in one run."""
+
+    run_id: int
+    region: str
+    name: str
+    checked_at: str
+    """ISO 8601 in UTC."""
+    languages: list[LanguageRun]
+    """Only the languages this run checked, in stored order (default language first)."""
+
+
+_KIND_FIELDS = {
+    FindingKind.MISSING.value: "missing",
+    FindingKind.OUTDATED.value: "outdated",
+    FindingKind.UNTRANSLATED_COPY.value: "copied",
+}
+
+
+class RunCounts:
+    """Reads the `check_*` tables; never writes."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def regions(self) -> list[str]:
+        """The slugs of every region with a stored run, sorted."""
+        rows = self._db.execute("SELECT DISTINCT region FROM check_regions ORDER BY region")
+        return [str(slug) for (slug,) in rows]
+
+    def per_run(self, region: str | None = None, limit: int | None = None) -> list[RegionRun]:
+        """Every stored run of every region (or of one), sorted by region slug, then newest
+        first; with `limit`, only the newest `limit` runs of each region."""
+        chosen, params = _chosen(region, limit)
+        runs = self._db.execute(
+            f"WITH chosen AS ({chosen}) "
+            "SELECT r.run_id, r.region, r.name, r.languages, runs.checked_at FROM chosen "
+            "JOIN check_regions AS r USING (run_id, region) "
+            "JOIN check_runs AS runs ON runs.id = r.run_id "
+            "ORDER BY r.region, r.run_id DESC",
+            params,
+        ).fetchall()
+        kinds: dict[tuple[int, str, str], Counter[str]] = {}
+        stale: Counter[tuple[int, str]] = Counter()
+        for run_id, slug, language, kind, count in self._db.execute(
+            f"WITH chosen AS ({chosen}) "
+            "SELECT f.run_id, f.region, f.language, f.kind, COUNT(*) FROM chosen "
+            "JOIN check_findings AS f USING (run_id, region) "
+            "GROUP BY f.run_id, f.region, f.language, f.kind",
+            params,
+        ):
+            if kind == FindingKind.STALE.value:
+                stale[(run_id, slug)] += count
+            elif kind in _KIND_FIELDS:  # (a kind added later is skipped)
+                kinds.setdefault((run_id, slug, language), Counter())[_KIND_FIELDS[kind]] = count
+        costs: dict[tuple[int, str, str], tuple[int, dict[str, float | None]]] = {}
+        for run_id, slug, language, words, eur in self._db.execute(
+            f"WITH chosen AS ({chosen}) "
+            "SELECT c.run_id, c.region, c.language, c.words, c.eur FROM chosen "
+            "JOIN check_costs AS c USING (run_id, region)",
+            params,
+        ):
+            costs[(run_id, slug, language)] = (int(words), dict(json.loads(eur)))
+        regions = []
+        for run_id, slug, name, languages, checked_at in runs:
+            key = (int(run_id), slug)
+            rows = [
+                _language_run(code, kinds.get((*key, code)), costs.get((*key, code)))
+                for code in json.loads(languages)
+            ]
+            if rows:  # the stale pages are the region's: shown on its default language
+                rows[0] = replace(rows[0], stale=stale[key])
+            regions.append(RegionRun(int(run_id), slug, name, checked_at, rows))
+        return regions
+
+
+def _chosen(region: str | None, limit: int | None) -> tuple[str, list[object]]:
+    """The (run_id, region) pairs wanted, as a query and its parameters."""
+    params: list[object] = [] if region is None else [region]
+    where = "" if region is None else "WHERE region = ?"
+    query = (
+        "SELECT run_id, region, ROW_NUMBER() OVER "
+        f"(PARTITION BY region ORDER BY run_id DESC) AS n FROM check_regions {where}"
+    )
+    if limit is None:
+        return query, params
+    return f"SELECT run_id, region FROM ({query}) WHERE n <= ?", [*params, limit]
+
+
+def _language_run(
+    code: str,
+    found: Counter[str] | None,
+    cost: tuple[int, dict[str, float | None]] | None,
+) -> LanguageRun:
+    kinds = found or Counter()
+    words, eur = cost if cost is not None else (0, {})
+    return LanguageRun(code, kinds["missing"], kinds["outdated"], 0, kinds["copied"], words, eur)
