@@ -1,6 +1,7 @@
 """`integtool report`: the nightly run — check, cost and readership, stored, one report."""
 
 import asyncio
+import json
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -12,16 +13,23 @@ from integtool.commands.check import report_access_problems, run_checks
 from integtool.commands.options import app_context, split_values
 from integtool.context import AppContext
 from integtool.core.periods import PeriodKind
+from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
-from integtool.reports.mail_message import build_message
+from integtool.reports.mail_message import build_message, parse_address
 from integtool.reports.report_blocks import to_html, to_markdown, to_text
 from integtool.reports.report_document import report_blocks, report_title
 from integtool.services.access import AccessRequest
 from integtool.services.access_run import access_for_check
 from integtool.services.check import CheckRequest
 from integtool.services.export_files import write_atomically
-from integtool.services.mailer import check_login, send_message, smtp_password, smtp_settings
-from integtool.services.report import Report, build_report
+from integtool.services.mailer import (
+    SmtpServer,
+    check_login,
+    send_message,
+    smtp_password,
+    smtp_settings,
+)
+from integtool.services.report import Report, build_report, mark_delivered
 from integtool.store.lock import state_lock
 
 
@@ -69,6 +77,14 @@ def report(
             security=smtp_security, sender=sender,
         )  # fmt: skip
         check_login(smtp, smtp_password())
+        for address in (smtp.sender, *recipients):
+            parse_address(address, "sender" if address == smtp.sender else "recipient")
+    elif any(
+        value is not None for value in (smtp_host, smtp_port, smtp_user, smtp_security, sender)
+    ):
+        raise UsageError("The --smtp-* options and --from only apply with --email.")
+    if output is not None and not output.parent.is_dir():
+        raise UsageError(f"The report cannot be written to {output}: no folder {output.parent}.")
     request = CheckRequest(
         regions=split_values(regions or []),
         all_regions=all_regions or (app.demo and not regions),
@@ -77,23 +93,37 @@ def report(
         source_overrides={},
         now=datetime.now(UTC),
     )
-    with state_lock(app.state_path):
+    with state_lock(app.state_path):  # held until the report is delivered and marked so
         result = _run(app, request)
-    app.report_failures(result.failures)
-    if result.not_stored:
-        app.err.print(
-            f"integtool: the run was not stored in {app.state_path}: {result.not_stored}",
-            markup=False,
-            highlight=False,
-        )
-    code = ExitCode.PARTIAL if result.failures or _access_failed(result) else ExitCode.OK
-    if only_new and not result.changed:
-        raise typer.Exit(code)  # silent, so cron sends no mail
+        app.report_failures(result.failures)
+        if result.not_stored:
+            app.err.print(
+                f"integtool: the run was not stored in {app.state_path}: {result.not_stored}",
+                markup=False,
+                highlight=False,
+            )
+        code = ExitCode.PARTIAL if result.failures or _access_failed(result) else ExitCode.OK
+        if not only_new or result.changed:  # else silent, so cron sends no mail
+            _deliver(app, result, style, output, smtp, recipients)
+        mark_delivered(app.state_path, result.run_id)
+    raise typer.Exit(code)
+
+
+def _deliver(
+    app: AppContext,
+    result: Report,
+    style: ReportStyle,
+    output: Path | None,
+    smtp: SmtpServer | None,
+    recipients: list[str],
+) -> None:
+    """Write, print or mail the report (a failure raises before the run counts as delivered)."""
     blocks = report_blocks(result)
+    title = report_title(result)
     rendered = {
         ReportStyle.text: lambda: to_text(blocks),
         ReportStyle.markdown: lambda: to_markdown(blocks),
-        ReportStyle.html: lambda: to_html(blocks, report_title(result)),
+        ReportStyle.html: lambda: to_html(blocks, title),
     }[style]()
     if output is not None:
         write_atomically(output, rendered.encode("utf-8"))
@@ -101,13 +131,11 @@ def report(
     elif smtp is None:
         app.out.file.write(rendered)
     if smtp is not None:
-        title = report_title(result)
         message = build_message(
             title, to_text(blocks), to_html(blocks, title), smtp.sender, recipients
         )
         send_message(message, smtp, smtp_password())  # the run is stored already
         app.note(f"integtool: report mailed to {', '.join(recipients)}.")
-    raise typer.Exit(code)
 
 
 def _run(app: AppContext, request: CheckRequest) -> Report:
@@ -119,7 +147,8 @@ def _run(app: AppContext, request: CheckRequest) -> Report:
         )
     )  # fmt: skip
     report_access_problems(app, access)
-    return build_report(app.state_path, result, access.regions, access.failures)
+    settings = json.dumps({"base_url": result.base_url, "stale_days": request.stale_days})
+    return build_report(app.state_path, result, access.regions, access.failures, settings)
 
 
 def _access_failed(result: Report) -> bool:

@@ -110,7 +110,13 @@ def to_markdown(blocks: Sequence[Block]) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    """Text that Markdown shows as written: its markup characters escaped, `<` as an entity
+    (a CMS title must never become HTML in a Markdown renderer)."""
+    escaped = "".join(f"\\{char}" if char in _MD_SPECIAL else char for char in text)
+    return escaped.replace("<", "&lt;")
+
+
+_MD_SPECIAL = frozenset("\\`*_[]|#")
 
 
 _STYLE = (
@@ -134,11 +140,12 @@ def to_html(blocks: Sequence[Block], title: str) -> str:
         elif isinstance(block, Items):
             body.append("<ul>")
             for item in block.items:
-                text = html.escape(item.text)
+                text = f"<bdi>{html.escape(item.text)}</bdi>"  # an Arabic title stays whole
                 if item.link:
                     text = f'<a href="{html.escape(item.link, quote=True)}">{text}</a>'
                 if item.detail:
-                    text += f' <span class="detail">— {html.escape(item.detail)}</span>'
+                    detail = html.escape(item.detail)
+                    text += f' <span class="detail">— <bdi dir="ltr">{detail}</bdi></span>'
                 body.append(f"<li>{text}</li>")
             body.append("</ul>")
         else:

@@ -1,8 +1,9 @@
 """The nightly report use case: check, cost and readership, stored, compared with the last run.
 
-The previous state of each region is read before the new run is stored: for every language,
-the findings of the newest earlier run that checked it. A finding is the same across runs when
-region, language, kind and page agree, so "new" and "fixed" are exact.
+Each region is compared with the last *delivered* report made with the same settings (server,
+stale days): a manual `check` in between, or a report whose mail failed, hides nothing from the
+next report. A finding is the same across runs when region, language, kind and page agree (its
+age is not part of it), so "new" and "fixed" are exact.
 """
 
 import sqlite3
@@ -18,6 +19,7 @@ from integtool.services.check import CheckResult, RegionCheck, RegionFailure
 from integtool.services.check_history import record_check
 from integtool.store.check_history import CheckHistory, LanguageCounts, StoredFinding
 from integtool.store.database import connect
+from integtool.store.report_runs import ReportRuns
 
 FindingKey = tuple[str, str, int]
 """(language, kind, default page id): a finding's identity within a region."""
@@ -55,8 +57,9 @@ class Report:
 
     @property
     def changed(self) -> bool:
-        """Whether there is anything new since the last stored run of any region reported."""
-        return any(region.changed for region in self.regions)
+        """Whether there is anything new since the last delivered report of any region, or a
+        region failed (a failure must reach the reader too)."""
+        return bool(self.failures) or any(region.changed for region in self.regions)
 
 
 @dataclass(slots=True)
@@ -71,20 +74,21 @@ def record_and_compare(
     result: CheckResult,
     access: dict[str, RegionAccess],
     access_failures: Sequence[RegionFailure],
+    settings: str,
 ) -> Report:
-    """Read each region's previous state, store this run, and compare the two."""
-    history = CheckHistory(connection)
-    previous = {snapshot.region: snapshot for snapshot in history.latest()}
-    before = {
-        region.region: _Before(
-            previous[region.region].checked_at,
-            {counts.language: counts for counts in previous[region.region].languages},
-            history.findings(region.region),
-        )
-        for region in result.regions
-        if region.region in previous
-    }
+    """Read each region as the last delivered report with the same settings saw it, store
+    this run as a report run, and compare the two."""
+    history, runs = CheckHistory(connection), ReportRuns(connection)
+    before = {}
+    for region in result.regions:
+        baseline = runs.baseline(region.region, settings)
+        seen = history.at_run(region.region, baseline) if baseline is not None else None
+        if seen is not None:
+            snapshot, findings = seen
+            counts = {counts.language: counts for counts in snapshot.languages}
+            before[region.region] = _Before(snapshot.checked_at, counts, findings)
     run_id = record_check(connection, result)
+    runs.record(run_id, settings)
     errors = {failure.region: str(failure.error) for failure in access_failures}
     regions = [
         compare(region, before.get(region.region), access.get(region.region),
@@ -129,16 +133,27 @@ def build_report(
     result: CheckResult,
     access: dict[str, RegionAccess],
     access_failures: Sequence[RegionFailure],
+    settings: str,
 ) -> Report:
-    """Store the run and compare it with the last one; a state file that cannot be used
-    costs the comparison (everything counts as new), never the report."""
+    """Store the run and compare it with the last delivered one; a state file that cannot be
+    used costs the comparison (everything counts as new), never the report."""
     try:
         with closing(connect(state)) as connection:
-            return record_and_compare(connection, result, access, access_failures)
+            return record_and_compare(connection, result, access, access_failures, settings)
     except (UsageError, sqlite3.Error) as error:
+        cause = error.__context__ if isinstance(error, UsageError) else None
+        reason = str(cause if isinstance(cause, (OSError, sqlite3.Error)) else error)
         errors = {failure.region: str(failure.error) for failure in access_failures}
         regions = [
             compare(region, None, access.get(region.region), errors.get(region.region))
             for region in result.regions
         ]
-        return Report(result, None, regions, list(result.failures), not_stored=str(error))
+        return Report(result, None, regions, list(result.failures), not_stored=reason)
+
+
+def mark_delivered(state: Path, run_id: int | None) -> None:
+    """Remember that this run's report reached its reader (the next one compares with it)."""
+    if run_id is None:
+        return
+    with closing(connect(state)) as connection:
+        ReportRuns(connection).delivered(run_id)

@@ -192,6 +192,39 @@ class CheckHistory:
         found.sort(key=lambda f: (f.kind, -f.age_days, f.title, f.language, f.default_page_id))
         return found
 
+    def at_run(self, region: str, run_id: int) -> tuple[RegionSnapshot, list[StoredFinding]] | None:
+        """A region exactly as one run saw it: its numbers and its findings (None: the run did
+        not check the region)."""
+        row = self._db.execute(
+            "SELECT r.name, runs.checked_at, r.languages, r.pages FROM check_regions AS r "
+            "JOIN check_runs AS runs ON runs.id = r.run_id WHERE r.run_id = ? AND r.region = ?",
+            (run_id, region),
+        ).fetchone()
+        if row is None:
+            return None
+        name, checked_at, languages, pages = row
+        found = [
+            StoredFinding(*values)
+            for values in self._db.execute(
+                f"SELECT {_FINDING_COLUMNS} FROM check_findings WHERE run_id = ? AND region = ?",
+                (run_id, region),
+            )
+        ]
+        kinds: dict[str, Counter[str]] = {}
+        for finding in found:
+            if finding.kind in _KIND_FIELDS:
+                kinds.setdefault(finding.language, Counter())[_KIND_FIELDS[finding.kind]] += 1
+        costs = {
+            language: line
+            for language, *line in self._db.execute(
+                "SELECT language, words, characters, incremental_characters, eur "
+                "FROM check_costs WHERE run_id = ? AND region = ?",
+                (run_id, region),
+            )
+        }
+        counts = [_counts(code, kinds.get(code), costs.get(code)) for code in json.loads(languages)]
+        return RegionSnapshot(region, name, run_id, checked_at, counts, pages), found
+
     def _newest_runs(
         self, region: str | None = None
     ) -> tuple[dict[str, tuple[str, int, str, int | None]], dict[str, dict[str, int]]]:

@@ -151,6 +151,16 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (region, site_id, language, month)
     );
     """,
+    # 7: which check runs were `report` runs, made with which settings, and whether their
+    # report reached its reader: the next report compares with the last delivered one
+    """
+    CREATE TABLE report_runs (
+        run_id INTEGER PRIMARY KEY REFERENCES check_runs (id) ON DELETE CASCADE,
+        settings TEXT NOT NULL,
+        delivered_at TEXT
+    );
+    CREATE INDEX report_runs_by_settings ON report_runs (settings, delivered_at);
+    """,
 )
 
 
