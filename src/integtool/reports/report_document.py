@@ -77,14 +77,9 @@ def _changes(region: RegionReport, cms: str) -> list[Block]:
     if not region.new and not region.fixed:
         return [Paragraph(f"Nothing changed {since}.")]
     slug = region.check.region
-    blocks: list[Block] = [Heading(f"Changed {since}", 3)]
-    if region.new:
-        blocks.append(Items([
-            _item(slug, f, cms, f"new: {KIND_LABEL[f.kind]} in {f.language}") for f in region.new
-        ]))  # fmt: skip
-    if region.fixed:
-        blocks.append(Items([_fixed_item(f) for f in region.fixed]))
-    return blocks
+    items = [_item(slug, f, cms, f"new: {KIND_LABEL[f.kind]} in {f.language}") for f in region.new]
+    items += [_fixed_item(finding) for finding in region.fixed]
+    return [Heading(f"Changed {since}", 3), Items(items)]
 
 
 def _trend(region: RegionReport) -> list[Block]:
