@@ -16,13 +16,29 @@ from integtool.core.cost import CostLine
 from integtool.core.findings import Finding, FindingKind
 from integtool.core.providers_support import Provider
 from integtool.exitcodes import ExitCode
-from integtool.store.check_history import CheckHistory, RegionRecord, StoredFinding
+from integtool.store.check_history import CheckHistory, LanguageCounts, RegionRecord, StoredFinding
 from integtool.store.database import connect
-from integtool.store.run_counts import LanguageRun, RunCounts
+from integtool.store.run_counts import RunCounts
 from tests.http_fixtures import run_cli
 
 ENV = {**os.environ, "TZ": "UTC", "COLUMNS": "80"}
 MONDAY = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
+
+
+def language_counts(
+    code: str,
+    missing: int,
+    outdated: int,
+    stale: int,
+    copied: int,
+    words: int,
+    eur: dict[str, float | None],
+) -> LanguageCounts:
+    """A stored language row; the runs below price 40 words as 280 characters."""
+    characters = 280 if words else 0
+    return LanguageCounts(
+        code, missing, outdated, stale, copied, words, characters, characters, eur
+    )
 
 
 def history(state: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -295,18 +311,18 @@ def test_run_counts_read_newest_first_and_never_invent_languages(tmp_path: Path)
         ("neustadt", 3), ("neustadt", 2), ("neustadt", 1),
     ]  # fmt: skip
     assert runs[3].name == "Neustadt 2" and runs[5].checked_at == MONDAY.isoformat()
-    ar = LanguageRun("ar", 0, 0, 0, 1, 40, {"deepl": 0.0056, "human": None})
+    ar = language_counts("ar", 0, 0, 0, 1, 40, {"deepl": 0.0056, "human": None})
     assert runs[5].languages == [
-        LanguageRun("de", 0, 0, 1, 0, 0, {}),
-        LanguageRun("en", 1, 0, 0, 0, 0, {}),
+        language_counts("de", 0, 0, 1, 0, 0, {}),
+        language_counts("en", 1, 0, 0, 0, 0, {}),
         ar,
     ]
-    assert runs[4].languages == [LanguageRun("de", 0, 0, 0, 0, 0, {}),
-                                 LanguageRun("ar", 0, 1, 0, 0, 40, ar.eur)]  # fmt: skip
+    assert runs[4].languages == [language_counts("de", 0, 0, 0, 0, 0, {}),
+                                 language_counts("ar", 0, 1, 0, 0, 40, ar.eur)]  # fmt: skip
     # the stale count goes to the run's default language (listed first)
-    assert runs[3].languages == [LanguageRun("fr", 0, 0, 2, 0, 0, {}),
-                                 LanguageRun("de", 0, 0, 0, 0, 0, {})]  # fmt: skip
-    assert runs[0].languages == [LanguageRun("de", 0, 0, 0, 0, 0, {})]
+    assert runs[3].languages == [language_counts("fr", 0, 0, 2, 0, 0, {}),
+                                 language_counts("de", 0, 0, 0, 0, 0, {})]  # fmt: skip
+    assert runs[0].languages == [language_counts("de", 0, 0, 0, 0, 0, {})]
     assert [(r.region, r.run_id) for r in two] == [("neustadt", 3), ("neustadt", 2)]
     assert [(r.region, r.run_id) for r in each] == [("birkenau", 3), ("neustadt", 3)]
 

@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from pytest_httpserver import HTTPServer
 
 from integtool.exitcodes import ExitCode
-from tests.cms_fake import BERLIN, FakeRegion
+from tests.cms_fake import BERLIN, FakePage, FakeRegion
 from tests.http_fixtures import run_cli, write_fast_config
 from tests.smtp_fixtures import HOST, SmtpTestServer, free_port, local_ca, running_smtp
 
@@ -76,7 +76,7 @@ def cms(server: HTTPServer) -> FakeRegion:
     return region
 
 
-def page(cms: FakeRegion, page_id: int) -> Any:
+def page(cms: FakeRegion, page_id: int) -> FakePage:
     return next(p for p in cms.pages if p.id == page_id)
 
 

@@ -78,13 +78,7 @@ def check(
     _store(app, result)
     access = AccessOutcome()
     if output is not ReportFormat.csv:  # CSV is one row per finding: no readership in it
-        access = asyncio.run(
-            access_for_check(
-                app.config, app.state_path, result,
-                AccessRequest(PeriodKind.month, date.today()), demo=app.demo,
-            )
-        )  # fmt: skip
-    report_access_problems(app, access)
+        access = readership_of(app, result)
     if output is ReportFormat.json:
         data = check_data(result, access.regions, access.failures)
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
@@ -129,8 +123,20 @@ def _store(app: AppContext, result: CheckResult) -> None:
         )
 
 
-def report_access_problems(app: AppContext, access: AccessOutcome) -> None:
-    """One stderr line per region whose statistics failed or whose reads were not stored."""
+def readership_of(app: AppContext, result: CheckResult) -> AccessOutcome:
+    """The last complete month's readership of every checked region with statistics; one
+    stderr line per region whose statistics failed or whose reads were not stored."""
+    access = asyncio.run(
+        access_for_check(
+            app.config, app.state_path, result,
+            AccessRequest(PeriodKind.month, date.today()), demo=app.demo,
+        )
+    )  # fmt: skip
+    _report_access_problems(app, access)
+    return access
+
+
+def _report_access_problems(app: AppContext, access: AccessOutcome) -> None:
     for failure in access.failures:
         app.err.print(
             f"integtool: the statistics of region '{failure.region}' failed: {failure.error}",

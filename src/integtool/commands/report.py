@@ -2,24 +2,21 @@
 
 import asyncio
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from integtool.commands.check import report_access_problems, run_checks
+from integtool.commands.check import readership_of, run_checks
 from integtool.commands.options import app_context, split_values
 from integtool.context import AppContext
-from integtool.core.periods import PeriodKind
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
 from integtool.reports.mail_message import build_message, parse_address
 from integtool.reports.report_blocks import to_html, to_markdown, to_text
 from integtool.reports.report_document import report_blocks, report_title
-from integtool.services.access import AccessRequest
-from integtool.services.access_run import access_for_check
 from integtool.services.check import CheckRequest
 from integtool.services.export_files import write_atomically
 from integtool.services.mailer import (
@@ -140,13 +137,7 @@ def _deliver(
 
 def _run(app: AppContext, request: CheckRequest) -> Report:
     result = asyncio.run(run_checks(app, request))
-    access = asyncio.run(
-        access_for_check(
-            app.config, app.state_path, result,
-            AccessRequest(PeriodKind.month, date.today()), demo=app.demo,
-        )
-    )  # fmt: skip
-    report_access_problems(app, access)
+    access = readership_of(app, result)
     settings = json.dumps({"base_url": result.base_url, "stale_days": request.stale_days})
     return build_report(app.state_path, result, access.regions, access.failures, settings)
 

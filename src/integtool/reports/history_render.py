@@ -15,12 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from integtool.store.run_counts import LanguageRun, RegionRun
+from integtool.store.check_history import LanguageCounts, RegionSnapshot
 
 _COUNTS = ("missing", "outdated", "stale", "copied")
 
 
-def history_data(runs: Sequence[RegionRun], limit: int | None = None) -> dict[str, Any]:
+def history_data(runs: Sequence[RegionSnapshot], limit: int | None = None) -> dict[str, Any]:
     """The documented JSON document (README: `integtool history --format json`)."""
     return {
         "regions": [
@@ -41,7 +41,9 @@ def history_data(runs: Sequence[RegionRun], limit: int | None = None) -> dict[st
     }
 
 
-def render_history(runs: Sequence[RegionRun], console: Console, limit: int | None = None) -> None:
+def render_history(
+    runs: Sequence[RegionSnapshot], console: Console, limit: int | None = None
+) -> None:
     """One block per region: rows are languages (default first), each with its runs newest
     first, every count with its change against the previous run that checked the language."""
     for region in _regions(runs):
@@ -66,11 +68,11 @@ def render_history(runs: Sequence[RegionRun], console: Console, limit: int | Non
         )  # fmt: skip
 
 
-def _regions(runs: Sequence[RegionRun]) -> list[list[RegionRun]]:
+def _regions(runs: Sequence[RegionSnapshot]) -> list[list[RegionSnapshot]]:
     return [list(group) for _, group in groupby(runs, key=lambda run: run.region)]
 
 
-def _language_data(row: LanguageRun) -> dict[str, Any]:
+def _language_data(row: LanguageCounts) -> dict[str, Any]:
     return {
         "language": row.language,
         "missing": row.missing,
@@ -82,7 +84,7 @@ def _language_data(row: LanguageRun) -> dict[str, Any]:
     }
 
 
-def _region_table(runs: list[RegionRun], shown: int) -> Table:
+def _region_table(runs: list[RegionSnapshot], shown: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
     table.add_column("lang", no_wrap=True)
     table.add_column("checked", no_wrap=True)
@@ -91,7 +93,7 @@ def _region_table(runs: list[RegionRun], shown: int) -> Table:
     table.add_column("words", justify="right")  # the one that wraps when 80 columns are tight
     table.add_column("€ DeepL", justify="right", no_wrap=True)
     when = _run_times(runs[:shown])
-    languages: dict[str, list[tuple[int, RegionRun, LanguageRun]]] = {}
+    languages: dict[str, list[tuple[int, RegionSnapshot, LanguageCounts]]] = {}
     for position, run in enumerate(runs):
         for row in run.languages:
             languages.setdefault(row.language, []).append((position, run, row))
@@ -109,7 +111,7 @@ def _region_table(runs: list[RegionRun], shown: int) -> Table:
     return table
 
 
-def _run_times(runs: Sequence[RegionRun]) -> dict[int, str]:
+def _run_times(runs: Sequence[RegionSnapshot]) -> dict[int, str]:
     """Run id -> local date, with the time when two runs share a date."""
     moments = {run.run_id: datetime.fromisoformat(run.checked_at).astimezone() for run in runs}
     days = [moment.date() for moment in moments.values()]
@@ -117,7 +119,7 @@ def _run_times(runs: Sequence[RegionRun]) -> dict[int, str]:
     return {run_id: moment.strftime(shape) for run_id, moment in moments.items()}
 
 
-def _cells(row: LanguageRun, previous: LanguageRun | None, default: bool) -> list[Text]:
+def _cells(row: LanguageCounts, previous: LanguageCounts | None, default: bool) -> list[Text]:
     """The count cells of one row: the default language carries only the stale count, the
     others everything but it."""
     cells = []

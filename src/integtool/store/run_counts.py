@@ -8,40 +8,10 @@ whatever the number of runs. Runs come newest first (the highest run id is the n
 import json
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from integtool.core.findings import FindingKind
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageRun:
-    """One language as one run checked it (zeros where nothing was found or priced)."""
-
-    language: str
-    missing: int
-    outdated: int
-    stale: int
-    """Stale pages of the region: counted on the run's default language, 0 on the others."""
-    copied: int
-    """Findings of kind `untranslated_copy`."""
-    words: int
-    """Words to translate for the missing and outdated pages."""
-    eur: dict[str, float | None]
-    """Provider value (e.g. "deepl") -> euros as stored; None: it cannot translate the language."""
-
-
-@dataclass(frozen=True, slots=True)
-class RegionRun:
-    """One region in one run."""
-
-    run_id: int
-    region: str
-    name: str
-    checked_at: str
-    """ISO 8601 in UTC."""
-    languages: list[LanguageRun]
-    """Only the languages this run checked, in stored order (default language first)."""
-
+from integtool.store.check_history import LanguageCounts, RegionSnapshot
 
 _KIND_FIELDS = {
     FindingKind.MISSING.value: "missing",
@@ -61,7 +31,7 @@ class RunCounts:
         rows = self._db.execute("SELECT DISTINCT region FROM check_regions ORDER BY region")
         return [str(slug) for (slug,) in rows]
 
-    def per_run(self, region: str | None = None, limit: int | None = None) -> list[RegionRun]:
+    def per_run(self, region: str | None = None, limit: int | None = None) -> list[RegionSnapshot]:
         """Every stored run of every region (or of one), sorted by region slug, then newest
         first; with `limit`, only the newest `limit` runs of each region."""
         chosen, params = _chosen(region, limit)
@@ -86,14 +56,20 @@ class RunCounts:
                 stale[(run_id, slug)] += count
             elif kind in _KIND_FIELDS:  # (a kind added later is skipped)
                 kinds.setdefault((run_id, slug, language), Counter())[_KIND_FIELDS[kind]] = count
-        costs: dict[tuple[int, str, str], tuple[int, dict[str, float | None]]] = {}
-        for run_id, slug, language, words, eur in self._db.execute(
+        costs: dict[tuple[int, str, str], tuple[int, int, int, dict[str, float | None]]] = {}
+        for run_id, slug, language, words, characters, incremental, eur in self._db.execute(
             f"WITH chosen AS ({chosen}) "
-            "SELECT c.run_id, c.region, c.language, c.words, c.eur FROM chosen "
+            "SELECT c.run_id, c.region, c.language, c.words, c.characters, "
+            "c.incremental_characters, c.eur FROM chosen "
             "JOIN check_costs AS c USING (run_id, region)",
             params,
         ):
-            costs[(run_id, slug, language)] = (int(words), dict(json.loads(eur)))
+            costs[(run_id, slug, language)] = (
+                int(words),
+                int(characters),
+                int(incremental),
+                dict(json.loads(eur)),
+            )
         regions = []
         for run_id, slug, name, languages, checked_at in runs:
             key = (int(run_id), slug)
@@ -103,7 +79,7 @@ class RunCounts:
             ]
             if rows:  # the stale pages are the region's: shown on its default language
                 rows[0] = replace(rows[0], stale=stale[key])
-            regions.append(RegionRun(int(run_id), slug, name, checked_at, rows))
+            regions.append(RegionSnapshot(slug, name, int(run_id), checked_at, rows))
         return regions
 
 
@@ -123,8 +99,11 @@ def _chosen(region: str | None, limit: int | None) -> tuple[str, list[object]]:
 def _language_run(
     code: str,
     found: Counter[str] | None,
-    cost: tuple[int, dict[str, float | None]] | None,
-) -> LanguageRun:
+    cost: tuple[int, int, int, dict[str, float | None]] | None,
+) -> LanguageCounts:
     kinds = found or Counter()
-    words, eur = cost if cost is not None else (0, {})
-    return LanguageRun(code, kinds["missing"], kinds["outdated"], 0, kinds["copied"], words, eur)
+    words, characters, incremental, eur = cost if cost is not None else (0, 0, 0, {})
+    return LanguageCounts(
+        code, kinds["missing"], kinds["outdated"], 0, kinds["copied"], words, characters,
+        incremental, eur,
+    )  # fmt: skip
