@@ -87,12 +87,13 @@ _FINDING_COLUMNS = (
     "kind, language, default_page_id, page_id, title, path, source_path, words, age_days, "
     "detail, source_language, last_updated, source_last_updated"
 )
-_KIND_FIELDS = {
+KIND_FIELDS = {
     FindingKind.MISSING.value: "missing",
     FindingKind.OUTDATED.value: "outdated",
     FindingKind.STALE.value: "stale",
     FindingKind.UNTRANSLATED_COPY.value: "copied",
 }
+"""Stored finding kind -> the LanguageCounts field that counts it."""
 
 
 class CheckHistory:
@@ -156,9 +157,9 @@ class CheckHistory:
             "WHERE run_id IN ({marks}) GROUP BY run_id, region, language, kind",
             runs,
         ):
-            if (run_id, region, language) in wanted and kind in _KIND_FIELDS:
+            if (run_id, region, language) in wanted and kind in KIND_FIELDS:
                 counter = kinds.setdefault(region, {}).setdefault(language, Counter())
-                counter[_KIND_FIELDS[kind]] = count  # (a kind added later is skipped)
+                counter[KIND_FIELDS[kind]] = count  # (a kind added later is skipped)
         costs: dict[str, dict[str, Sequence[Any]]] = {}
         for run_id, region, language, *line in self._by_runs(
             "SELECT run_id, region, language, words, characters, incremental_characters, eur "
@@ -170,7 +171,9 @@ class CheckHistory:
         snapshots = []
         for region, (name, run_id, checked_at, pages) in sorted(newest.items()):
             found, priced = kinds.get(region, {}), costs.get(region, {})
-            counts = [_counts(code, found.get(code), priced.get(code)) for code in sources[region]]
+            counts = [
+                language_counts(code, found.get(code), priced.get(code)) for code in sources[region]
+            ]
             snapshots.append(RegionSnapshot(region, name, run_id, checked_at, counts, pages))
         return snapshots
 
@@ -212,8 +215,8 @@ class CheckHistory:
         ]
         kinds: dict[str, Counter[str]] = {}
         for finding in found:
-            if finding.kind in _KIND_FIELDS:
-                kinds.setdefault(finding.language, Counter())[_KIND_FIELDS[finding.kind]] += 1
+            if finding.kind in KIND_FIELDS:
+                kinds.setdefault(finding.language, Counter())[KIND_FIELDS[finding.kind]] += 1
         costs = {
             language: line
             for language, *line in self._db.execute(
@@ -222,7 +225,10 @@ class CheckHistory:
                 (run_id, region),
             )
         }
-        counts = [_counts(code, kinds.get(code), costs.get(code)) for code in json.loads(languages)]
+        counts = [
+            language_counts(code, kinds.get(code), costs.get(code))
+            for code in json.loads(languages)
+        ]
         return RegionSnapshot(region, name, run_id, checked_at, counts, pages), found
 
     def _newest_runs(
@@ -260,9 +266,11 @@ def _finding_row(run_id: int, region: str, finding: Finding) -> tuple[object, ..
     )  # fmt: skip
 
 
-def _counts(
+def language_counts(
     language: str, found: Counter[str] | None, cost: Sequence[Any] | None
 ) -> LanguageCounts:
+    """A language's stored numbers: counts by field name (see KIND_FIELDS) and a `check_costs`
+    row (words, characters, incremental characters, euros as JSON); zeros where missing."""
     kinds = found or Counter()
     words, characters, incremental, eur = cost if cost is not None else (0, 0, 0, "{}")
     return LanguageCounts(

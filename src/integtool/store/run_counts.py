@@ -8,16 +8,10 @@ whatever the number of runs. Runs come newest first (the highest run id is the n
 import json
 import sqlite3
 from collections import Counter
-from dataclasses import replace
+from collections.abc import Sequence
+from typing import Any
 
-from integtool.core.findings import FindingKind
-from integtool.store.check_history import LanguageCounts, RegionSnapshot
-
-_KIND_FIELDS = {
-    FindingKind.MISSING.value: "missing",
-    FindingKind.OUTDATED.value: "outdated",
-    FindingKind.UNTRANSLATED_COPY.value: "copied",
-}
+from integtool.store.check_history import KIND_FIELDS, RegionSnapshot, language_counts
 
 
 class RunCounts:
@@ -44,7 +38,6 @@ class RunCounts:
             params,
         ).fetchall()
         kinds: dict[tuple[int, str, str], Counter[str]] = {}
-        stale: Counter[tuple[int, str]] = Counter()
         for run_id, slug, language, kind, count in self._db.execute(
             f"WITH chosen AS ({chosen}) "
             "SELECT f.run_id, f.region, f.language, f.kind, COUNT(*) FROM chosen "
@@ -52,33 +45,25 @@ class RunCounts:
             "GROUP BY f.run_id, f.region, f.language, f.kind",
             params,
         ):
-            if kind == FindingKind.STALE.value:
-                stale[(run_id, slug)] += count
-            elif kind in _KIND_FIELDS:  # (a kind added later is skipped)
-                kinds.setdefault((run_id, slug, language), Counter())[_KIND_FIELDS[kind]] = count
-        costs: dict[tuple[int, str, str], tuple[int, int, int, dict[str, float | None]]] = {}
-        for run_id, slug, language, words, characters, incremental, eur in self._db.execute(
+            if kind in KIND_FIELDS:  # (a kind added later is skipped; stale pages are found
+                # on the default language, so they count there)
+                kinds.setdefault((run_id, slug, language), Counter())[KIND_FIELDS[kind]] = count
+        costs: dict[tuple[int, str, str], Sequence[Any]] = {}
+        for run_id, slug, language, *line in self._db.execute(
             f"WITH chosen AS ({chosen}) "
             "SELECT c.run_id, c.region, c.language, c.words, c.characters, "
             "c.incremental_characters, c.eur FROM chosen "
             "JOIN check_costs AS c USING (run_id, region)",
             params,
         ):
-            costs[(run_id, slug, language)] = (
-                int(words),
-                int(characters),
-                int(incremental),
-                dict(json.loads(eur)),
-            )
+            costs[(run_id, slug, language)] = line
         regions = []
         for run_id, slug, name, languages, checked_at in runs:
             key = (int(run_id), slug)
             rows = [
-                _language_run(code, kinds.get((*key, code)), costs.get((*key, code)))
+                language_counts(code, kinds.get((*key, code)), costs.get((*key, code)))
                 for code in json.loads(languages)
             ]
-            if rows:  # the stale pages are the region's: shown on its default language
-                rows[0] = replace(rows[0], stale=stale[key])
             regions.append(RegionSnapshot(slug, name, int(run_id), checked_at, rows))
         return regions
 
@@ -94,16 +79,3 @@ def _chosen(region: str | None, limit: int | None) -> tuple[str, list[object]]:
     if limit is None:
         return query, params
     return f"SELECT run_id, region FROM ({query}) WHERE n <= ?", [*params, limit]
-
-
-def _language_run(
-    code: str,
-    found: Counter[str] | None,
-    cost: tuple[int, int, int, dict[str, float | None]] | None,
-) -> LanguageCounts:
-    kinds = found or Counter()
-    words, characters, incremental, eur = cost if cost is not None else (0, 0, 0, {})
-    return LanguageCounts(
-        code, kinds["missing"], kinds["outdated"], 0, kinds["copied"], words, characters,
-        incremental, eur,
-    )  # fmt: skip
