@@ -37,3 +37,20 @@ def test_a_report_whose_mail_failed_is_sent_again_next_time(tmp_path: Path) -> N
     assert retry.returncode == 0 and "First report for this region" in retry.stdout
     quiet = run_cli([*demo, "-q", "report", "neustadt", "--only-new"])
     assert (quiet.returncode, quiet.stdout) == (0, "")
+
+
+def test_a_missing_ca_file_stops_the_run_before_it_starts(tmp_path: Path) -> None:
+    config = tmp_path / "integtool.toml"
+    config.write_text(
+        '[smtp]\nhost = "127.0.0.1"\nfrom = "integtool@example.org"\ncafile = "missing.pem"\n',
+        encoding="utf-8",
+    )
+    state = tmp_path / "state.sqlite"
+    result = run_cli(["--config", str(config), "--demo", "--state", str(state),
+                      "report", "neustadt", "--email", "redaktion@example.org"])  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"integtool: The certificate authority file {tmp_path / 'missing.pem'} (smtp.cafile) "
+        "cannot be used: No such file or directory."
+    ]
+    assert not state.exists()  # nothing ran, nothing was stored

@@ -21,7 +21,7 @@ from integtool.services.check import CheckRequest
 from integtool.services.export_files import write_atomically
 from integtool.services.mailer import (
     SmtpServer,
-    check_login,
+    prepare,
     send_message,
     smtp_password,
     smtp_settings,
@@ -73,9 +73,10 @@ def report(
             app.config.smtp, host=smtp_host, port=smtp_port, user=smtp_user,
             security=smtp_security, sender=sender,
         )  # fmt: skip
-        check_login(smtp, smtp_password())
-        for address in (smtp.sender, *recipients):
-            parse_address(address, "sender" if address == smtp.sender else "recipient")
+        prepare(smtp, smtp_password())  # login rules and the CA file
+        parse_address(smtp.sender, "sender")
+        for address in recipients:
+            parse_address(address)
     elif any(
         value is not None for value in (smtp_host, smtp_port, smtp_user, smtp_security, sender)
     ):

@@ -100,8 +100,7 @@ def send_message(
     unencrypted (security "none") to a host other than this machine. `timeout` (seconds,
     default: `smtp.timeout`) bounds connecting and every single server answer.
     """
-    check_login(smtp, password)
-    context = _tls_context(smtp) if smtp.security != "none" else None
+    context = prepare(smtp, password)
     wait = timeout if timeout is not None else smtp.timeout
     stage = "connecting"
     try:
@@ -149,8 +148,15 @@ def _security(value: str) -> SmtpSecurity:
     return "none" if value == "none" else "starttls"
 
 
-def check_login(smtp: SmtpServer, password: str | None) -> None:
-    """Refuse, before anything runs, a login without a password or over plain text elsewhere."""
+def prepare(smtp: SmtpServer, password: str | None) -> ssl.SSLContext | None:
+    """Everything that can fail before connecting, so a caller can check it before its own
+    work: the login rules and the TLS context (with `smtp.cafile`); None for security none."""
+    _check_login(smtp, password)
+    return _tls_context(smtp) if smtp.security != "none" else None
+
+
+def _check_login(smtp: SmtpServer, password: str | None) -> None:
+    """Refuse a login without a password, or one that would travel as plain text elsewhere."""
     if not smtp.user:
         return
     if smtp.security == "none" and not is_loopback_host(smtp.host):
