@@ -3,6 +3,7 @@
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from rich.console import Console
 from rich.table import Table
@@ -22,7 +23,17 @@ def euros(amount: float | None) -> str:
     return "n/a" if amount is None else f"{amount:,.2f}"
 
 
-def region_label(region: RegionCheck) -> str:
+class NamedRegion(Protocol):
+    """Anything that knows a region's slug and name (a check, a stored run)."""
+
+    @property
+    def region(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def region_label(region: NamedRegion) -> str:
     """`Stadt Neustadt (neustadt)`, or just the slug when the name is not known."""
     return region.region if region.name == region.region else f"{region.name} ({region.region})"
 

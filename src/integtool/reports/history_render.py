@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from integtool.reports.cost_render import region_label
 from integtool.store.check_history import LanguageCounts, RegionSnapshot
 
 _COUNTS = ("missing", "outdated", "stale", "copied")
@@ -48,10 +49,7 @@ def render_history(
     first, every count with its change against the previous run that checked the language."""
     for region in _regions(runs):
         shown = region[:limit]
-        newest = shown[0]
-        label = (
-            newest.region if newest.name == newest.region else f"{newest.name} ({newest.region})"
-        )
+        label = region_label(shown[0])
         plural = "s" if len(shown) != 1 else ""
         console.print(
             Text.assemble((label, "bold"), f" — {len(shown)} run{plural}, newest first"),
@@ -142,12 +140,15 @@ def _deepl(eur: dict[str, float | None]) -> str:
     return "n/a" if amount is None else f"{amount:,.2f}"
 
 
+def change_note(value: int, before: int | None) -> str:
+    """` (−3)` or ` (+3)` against the previous run; empty when unknown or unchanged."""
+    if before is None or value == before:
+        return ""
+    change = value - before
+    return f" ({'+' if change > 0 else '−'}{abs(change):,})"
+
+
 def _with_change(value: int, before: int | None) -> Text:
     """`12`, `12 (−3)` in green, or `12 (+3)` in red (every count here is work left)."""
-    text = Text(f"{value:,}")
-    if before is None or value == before:
-        return text
-    change = value - before
-    sign = "+" if change > 0 else "−"
-    text.append(f" ({sign}{abs(change):,})", style="red" if change > 0 else "green")
-    return text
+    note = change_note(value, before)
+    return Text(f"{value:,}").append(note, style="red" if value > (before or 0) else "green")

@@ -8,6 +8,7 @@ from integtool.core.providers_support import Provider
 from integtool.reports.access_data import hint, history_label, name_of
 from integtool.reports.check_render import KIND_LABEL
 from integtool.reports.cost_render import PROVIDER_LABEL, euros, region_label
+from integtool.reports.history_render import change_note
 from integtool.reports.report_blocks import Block, Heading, Item, Items, Paragraph, Table
 from integtool.services.report import RegionReport, Report
 from integtool.store.check_history import StoredFinding
@@ -159,9 +160,7 @@ def _fixed_item(finding: StoredFinding) -> Item:
 
 
 def _with_change(now: int, before: int | None) -> str:
-    if before is None or before == now:
-        return str(now)
-    return f"{now} ({now - before:+d})".replace("-", "−")
+    return f"{now}{change_note(now, before)}"
 
 
 def _time(moment: datetime) -> str:
