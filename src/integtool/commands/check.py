@@ -31,7 +31,7 @@ from integtool.services.access_run import AccessOutcome, access_for_check
 from integtool.services.check import CheckRequest, CheckResult, run_check
 from integtool.services.check_history import record_check
 from integtool.services.content_session import open_content
-from integtool.store.database import connect
+from integtool.store.database import connect, unusable_reason
 
 
 def check(
@@ -113,9 +113,7 @@ def _store(app: AppContext, result: CheckResult) -> None:
         with closing(connect(app.state_path)) as connection:
             record_check(connection, result)
     except (UsageError, sqlite3.Error, OSError) as error:
-        # connect() words its own sentence around the cause; the cause alone reads better here
-        cause = error.__context__ if isinstance(error, UsageError) else None
-        reason = str(cause if isinstance(cause, (OSError, sqlite3.Error)) else error)
+        reason = unusable_reason(error)  # the cause alone reads better here than connect()'s
         app.err.print(
             f"integtool: the check was not stored in {app.state_path}: {reason.rstrip('.')}.",
             markup=False,

@@ -17,8 +17,13 @@ from integtool.errors import UsageError
 from integtool.services.access import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck, RegionFailure
 from integtool.services.check_history import record_check
-from integtool.store.check_history import CheckHistory, LanguageCounts, StoredFinding
-from integtool.store.database import connect
+from integtool.store.check_history import (
+    CheckHistory,
+    LanguageCounts,
+    RegionSnapshot,
+    StoredFinding,
+)
+from integtool.store.database import connect, unusable_reason
 from integtool.store.report_runs import ReportRuns
 
 FindingKey = tuple[str, str, int]
@@ -53,7 +58,7 @@ class Report:
     regions: list[RegionReport]
     failures: list[RegionFailure]
     not_stored: str | None = None
-    """Why the run could not be stored (then nothing counts as new next time)."""
+    """Why the run could not be stored (then everything counts as new, nothing to compare)."""
 
     @property
     def changed(self) -> bool:
@@ -62,11 +67,8 @@ class Report:
         return bool(self.failures) or any(region.changed for region in self.regions)
 
 
-@dataclass(slots=True)
-class _Before:
-    at: str
-    counts: dict[str, LanguageCounts]
-    findings: list[StoredFinding]
+Seen = tuple[RegionSnapshot, list[StoredFinding]]
+"""A region as one stored run saw it: its numbers and its findings."""
 
 
 def record_and_compare(
@@ -84,23 +86,30 @@ def record_and_compare(
         baseline = runs.baseline(region.region, settings)
         seen = history.at_run(region.region, baseline) if baseline is not None else None
         if seen is not None:
-            snapshot, findings = seen
-            counts = {counts.language: counts for counts in snapshot.languages}
-            before[region.region] = _Before(snapshot.checked_at, counts, findings)
+            before[region.region] = seen
     run_id = record_check(connection, result)
     runs.record(run_id, settings)
+    return Report(result, run_id, _compared(result, before, access, access_failures),
+                  list(result.failures))  # fmt: skip
+
+
+def _compared(
+    result: CheckResult,
+    before: dict[str, Seen],
+    access: dict[str, RegionAccess],
+    access_failures: Sequence[RegionFailure],
+) -> list[RegionReport]:
     errors = {failure.region: str(failure.error) for failure in access_failures}
-    regions = [
+    return [
         compare(region, before.get(region.region), access.get(region.region),
                 errors.get(region.region))
         for region in result.regions
     ]  # fmt: skip
-    return Report(result, run_id, regions, list(result.failures))
 
 
 def compare(
     region: RegionCheck,
-    before: "_Before | None",
+    before: Seen | None,
     access: RegionAccess | None = None,
     access_error: str | None = None,
 ) -> RegionReport:
@@ -110,12 +119,13 @@ def compare(
     if before is None:
         report.new = list(region.analysis.findings)
         return report
+    snapshot, findings = before
     checked = {region.analysis.default_language, *region.analysis.summary}
-    old = {_key(f.language, f.kind, f.default_page_id): f for f in before.findings
+    old = {_key(f.language, f.kind, f.default_page_id): f for f in findings
            if f.language in checked}  # fmt: skip
     now = {_key(f.language, f.kind.value, f.default_page_id) for f in region.analysis.findings}
-    report.previous_at = before.at
-    report.previous_counts = before.counts
+    report.previous_at = snapshot.checked_at
+    report.previous_counts = {counts.language: counts for counts in snapshot.languages}
     report.new = [
         f for f in region.analysis.findings
         if _key(f.language, f.kind.value, f.default_page_id) not in old
@@ -141,14 +151,8 @@ def build_report(
         with closing(connect(state)) as connection:
             return record_and_compare(connection, result, access, access_failures, settings)
     except (UsageError, sqlite3.Error) as error:
-        cause = error.__context__ if isinstance(error, UsageError) else None
-        reason = str(cause if isinstance(cause, (OSError, sqlite3.Error)) else error)
-        errors = {failure.region: str(failure.error) for failure in access_failures}
-        regions = [
-            compare(region, None, access.get(region.region), errors.get(region.region))
-            for region in result.regions
-        ]
-        return Report(result, None, regions, list(result.failures), not_stored=reason)
+        regions = _compared(result, {}, access, access_failures)
+        return Report(result, None, regions, list(result.failures), unusable_reason(error))
 
 
 def mark_delivered(state: Path, run_id: int | None) -> None:

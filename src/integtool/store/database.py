@@ -187,6 +187,13 @@ def connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def unusable_reason(error: UsageError | sqlite3.Error | OSError) -> str:
+    """Why the state file could not be used, in a few words: the cause `connect()` wrapped in
+    its own sentence, when it wrapped one."""
+    cause = error.__context__ if isinstance(error, UsageError) else None
+    return str(cause if isinstance(cause, (OSError, sqlite3.Error)) else error)
+
+
 def connect_for_reading(path: Path) -> sqlite3.Connection:
     """The state database, or an empty one in memory when the file does not exist yet:
     commands that only read (`drafts`, `translate --dry-run`) never create the file."""
