@@ -13,7 +13,7 @@ also verifies that every genuine translation is detected as its language and eve
 deliberate copy as German (or English).
 
 The output mirrors the Integreat CMS API v3 (shapes recorded in
-``/work/shared/reference/integreat-api/live-2024.5/``)::
+``tests/recorded/live-2024.5/``)::
 
     meta.json                          {"reference_date", "note"}
     regions.json                       GET /api/v3/regions/
@@ -114,7 +114,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from demo_content import ar, de, en, fa, places, ro, ru, tr, uk  # noqa: E402
 
 DATA_DIR = ROOT / "src" / "integtool" / "demo" / "data"
-REFERENCE_DIR = Path("/work/shared/reference/integreat-api/live-2024.5")
+REFERENCE_DIR = ROOT / "tests" / "recorded" / "live-2024.5"
 BASE_URL = "https://cms.integreat-app.de"
 REFERENCE_DATE = "2026-11-01T12:00:00+01:00"
 REF = datetime.fromisoformat(REFERENCE_DATE).astimezone(UTC)

@@ -1,6 +1,5 @@
 """Shared fixtures: the recorded API responses and small helpers."""
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,11 +7,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 REPO = Path(__file__).resolve().parents[1]
-REFERENCE = Path(
-    os.environ.get(
-        "INTEGTOOL_REFERENCE_DIR", REPO.parent / "shared" / "reference" / "integreat-api"
-    )
-)
+REFERENCE = REPO / "tests" / "recorded"
+"""Recorded answers of the real Integreat CMS, copied into the repository (see SOURCES.md)."""
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,11 +32,7 @@ def _data_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def reference_dir() -> Path:
-    """Recorded responses of the real Integreat CMS (shared/reference/integreat-api)."""
-    if not REFERENCE.is_dir():
-        pytest.fail(
-            f"recorded API responses not found at {REFERENCE} (set INTEGTOOL_REFERENCE_DIR)"
-        )
+    """Recorded responses of the real Integreat CMS (tests/recorded)."""
     return REFERENCE
 
 
