@@ -30,7 +30,7 @@ def assert_one_sentence(stderr: str) -> str:
 def test_exit_codes_are_pinned() -> None:
     assert {code.name: int(code) for code in ExitCode} == {
         "OK": 0, "FINDINGS": 1, "USAGE": 2, "SERVER": 3, "PROVIDER": 4, "PARTIAL": 5,
-        "INTERRUPTED": 130,
+        "INTERNAL": 70, "INTERRUPTED": 130,
     }  # fmt: skip
 
 
@@ -99,7 +99,7 @@ def test_bad_configuration_exits_2(tmp_path: Path) -> None:
     config.write_text("[http]\nretries = 'many'\n")
     result = run_cli(["--config", str(config), "check", "augsburg"])
     assert result.returncode == ExitCode.USAGE
-    assert "'retries' must be a whole number" in assert_one_sentence(result.stderr)
+    assert "'http.retries' must be a whole number" in assert_one_sentence(result.stderr)
 
 
 def test_cyclic_language_tree_exits_2(

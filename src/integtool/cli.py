@@ -1,7 +1,14 @@
 """The root command: global options, the commands, and expected errors -> exit codes."""
 
+import contextlib
+import os
+import signal
+import sqlite3
 import sys
+import traceback
+from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -22,6 +29,9 @@ from integtool.commands.translate import translate
 from integtool.context import AppContext
 from integtool.errors import IntegtoolError
 from integtool.exitcodes import ExitCode
+from integtool.redaction import RedactingStream, redact, register_environment
+from integtool.run_control import Interrupted, catch_interrupts, stop_run_deadline
+from integtool.usage_errors import usage_sentence
 
 app = typer.Typer(
     name="integtool",
@@ -101,20 +111,61 @@ app.command()(report)
 
 
 def main() -> None:
-    """Console entry point: run the app and turn expected failures into one line + exit code."""
+    """Console entry point: secrets masked on both streams, Ctrl-C as one line and 130 (also
+    while the interpreter shuts down), the exit code of `run`."""
+    sys.stdout = RedactingStream(sys.stdout)
+    sys.stderr = RedactingStream(sys.stderr)
+    catch_interrupts()
+    code = run()
+    signal.signal(signal.SIGINT, _interrupted_at_shutdown)
+    sys.exit(code)
+
+
+def run(args: Sequence[str] | None = None) -> int:
+    """Run the app (`args`, default the command line) and turn every failure into one line on
+    stderr and its exit code; tests call this in-process.
+
+    Expected failures are IntegtoolErrors; a failing state file, an unwritable output and, as a
+    last resort, a bug get one line too (the traceback only with -v), never exit 1, which
+    means "findings".
+    """
+    register_environment()
+    argv = list(sys.argv[1:] if args is None else args)
     try:
-        code = app(standalone_mode=False)
+        code = app(args=argv, prog_name="integtool", standalone_mode=False)
     except IntegtoolError as error:
-        print(f"integtool: {error}", file=sys.stderr)
-        sys.exit(error.exit_code)
-    except (KeyboardInterrupt, typer.Abort):
-        print("integtool: interrupted.", file=sys.stderr)
-        sys.exit(ExitCode.INTERRUPTED)
+        return _say(f"{error}", error.exit_code)
+    except (Interrupted, KeyboardInterrupt, typer.Abort):  # Abort: Ctrl-C or EOF at a prompt
+        return _say("interrupted.", ExitCode.INTERRUPTED)
     except typer.TyperException as error:  # bad options and arguments
-        show = getattr(error, "show", None)
-        if callable(show):
-            show()
-        else:  # pragma: no cover - every usage error of typer has show()
-            print(f"integtool: {error.format_message()}", file=sys.stderr)
-        sys.exit(ExitCode.USAGE)
-    sys.exit(code if isinstance(code, int) else ExitCode.OK)
+        if type(error).__name__ == "NoArgsIsHelpError":
+            error.show()  # type: ignore[attr-defined]  # the help text, as asked for
+            return int(ExitCode.USAGE)
+        return _say(usage_sentence(error), ExitCode.USAGE)
+    except sqlite3.Error as error:
+        return _say(f"the state file could not be used ({error}); what was committed before "
+                    "is kept.", ExitCode.USAGE)  # fmt: skip
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        return _say(f"{error.strerror or error}{where}.", ExitCode.USAGE)
+    except Exception as error:  # a bug: say so in one line, never exit 1
+        if "-v" in argv or "--verbose" in argv:
+            traceback.print_exc()
+        return _say(f"internal error ({type(error).__name__}: {error}); please report it "
+                    "(run with -v for details).", ExitCode.INTERNAL)  # fmt: skip
+    finally:
+        stop_run_deadline()
+    return int(code) if isinstance(code, int) else int(ExitCode.OK)
+
+
+def _say(sentence: str, code: int) -> int:
+    print(f"integtool: {redact(sentence)}", file=sys.stderr)
+    return int(code)
+
+
+def _interrupted_at_shutdown(_signal: int, _frame: FrameType | None) -> None:
+    """Ctrl-C while threads finish and the interpreter shuts down: one line, 130, at once."""
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+        print("integtool: interrupted.", file=sys.stderr, flush=True)
+    os._exit(ExitCode.INTERRUPTED)

@@ -4,6 +4,7 @@ Order: `--config`, `$INTEGTOOL_CONFIG`, `./integtool.toml`, the platform config 
 never live here; they come from the environment.
 """
 
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -21,6 +22,8 @@ REQUESTS_PER_MINUTE = 350
 """Matomo Cloud's rate limit; every call inside a bulk request counts as one."""
 
 DEFAULT_BASE_URL = "https://cms.integreat-app.de"
+MAX_PRICE = 1_000_000.0
+"""No price of any unit is higher (a typo, not a tariff)."""
 _TOP_KEYS = {
     "base_url", "stale_days", "thorough_copy_detection", "http", "regions", "prices", "matomo",
     "smtp",
@@ -29,7 +32,7 @@ _PRICE_KEYS = {
     "deepl_per_million_characters", "google_per_million_characters", "human_per_word",
     "human_per_word_by_language",
 }  # fmt: skip
-_HTTP_KEYS = {"timeout", "retries", "backoff", "max_retry_after", "concurrency"}
+_HTTP_KEYS = {"timeout", "retries", "backoff", "max_retry_after", "concurrency", "run_timeout"}
 _REGION_KEYS = {"sources", "glossary", "matomo_site_id", "population"}
 _MATOMO_KEYS = {"url", "segment", "requests_per_minute"}
 _SMTP_KEYS = {"host", "port", "security", "user", "from", "timeout", "cafile"}
@@ -45,10 +48,14 @@ class HttpSettings:
     """How integtool talks to servers."""
 
     timeout: float = 30.0
+    """Seconds for a whole request, connect to last byte."""
     retries: int = 4
     backoff: float = 0.5
     max_retry_after: float = 60.0
+    """Cap on any one wait between attempts (Retry-After or backoff)."""
     concurrency: int = 8
+    run_timeout: float = 21600.0
+    """Seconds a whole run may take (0: no limit); the review TUI is never cut off."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +137,19 @@ class Config:
         return settings.glossary if settings else None
 
 
+def is_http_url(value: object) -> bool:
+    """Whether `value` is an http(s) URL with a host that httpx can parse (so a typo such as
+    `http://[::1` is a configuration error, not a traceback)."""
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        return False
+    import httpx  # only when a URL is configured: keeps the start of every command light
+
+    try:
+        return bool(httpx.URL(value).host)
+    except (httpx.InvalidURL, ValueError):
+        return False
+
+
 def find_config(explicit: Path | None, env: Mapping[str, str] = os.environ) -> Path | None:
     """The configuration file to use, or None when there is none."""
     if explicit is not None:
@@ -172,14 +192,18 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     http_data = _table(data.get("http", {}), where, "http")
     _no_unknown(http_data, _HTTP_KEYS, where, "http.")
     defaults = HttpSettings()
+
+    def setting(key: str, low: float, high: float, *, integer: bool = False) -> float:
+        return _number(http_data, key, getattr(defaults, key), where, integer=integer,
+                       minimum=low, maximum=high, prefix="http.")  # fmt: skip
+
     http = HttpSettings(
-        timeout=_number(http_data, "timeout", defaults.timeout, where),
-        retries=int(_number(http_data, "retries", defaults.retries, where, integer=True)),
-        backoff=_number(http_data, "backoff", defaults.backoff, where),
-        max_retry_after=_number(http_data, "max_retry_after", defaults.max_retry_after, where),
-        concurrency=int(
-            _number(http_data, "concurrency", defaults.concurrency, where, integer=True, minimum=1)
-        ),
+        timeout=setting("timeout", 0.1, 3600),
+        retries=int(setting("retries", 0, 20, integer=True)),
+        backoff=setting("backoff", 0, 60),
+        max_retry_after=setting("max_retry_after", 0, 3600),
+        concurrency=int(setting("concurrency", 1, 64, integer=True)),
+        run_timeout=setting("run_timeout", 0, 7 * 86400),
     )
     regions = {}
     for slug, region_data in _table(data.get("regions", {}), where, "regions").items():
@@ -201,9 +225,11 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
             population=_file(table, "population", where, slug, path),
         )
     base_url = data.get("base_url", DEFAULT_BASE_URL)
-    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+    if not is_http_url(base_url):
         raise ConfigError(f"{where}: base_url must be an http(s) URL.")
-    stale_days = int(_number(data, "stale_days", 365, where, integer=True, minimum=1))
+    stale_days = int(
+        _number(data, "stale_days", 365, where, integer=True, minimum=1, maximum=36500)
+    )
     thorough = data.get("thorough_copy_detection", False)
     if not isinstance(thorough, bool):
         raise ConfigError(f"{where}: 'thorough_copy_detection' must be true or false.")
@@ -232,9 +258,7 @@ def _matomo(data: Mapping[str, Any], where: str) -> MatomoSettings:
     table = _table(data.get("matomo", {}), where, "matomo")
     _no_unknown(table, _MATOMO_KEYS, where, "matomo.")
     url = table.get("url")
-    if url is not None and (
-        not isinstance(url, str) or not url.startswith(("http://", "https://"))
-    ):
+    if url is not None and not is_http_url(url):
         raise ConfigError(f"{where}: matomo.url must be an http(s) URL.")
     segment = table.get("segment", DEFAULT_SEGMENT)
     if not isinstance(segment, str) or "{region}" not in segment or "{language}" not in segment:
@@ -242,9 +266,8 @@ def _matomo(data: Mapping[str, Any], where: str) -> MatomoSettings:
             f"{where}: matomo.segment must be a Matomo segment containing {{region}} and "
             "{language}."
         )
-    limit = _number(
-        table, "requests_per_minute", REQUESTS_PER_MINUTE, where, integer=True, minimum=1
-    )
+    limit = _number(table, "requests_per_minute", REQUESTS_PER_MINUTE, where, integer=True,
+                    minimum=1, maximum=100_000, prefix="matomo.")  # fmt: skip
     return MatomoSettings(url.rstrip("/") if url else None, segment, int(limit))
 
 
@@ -267,9 +290,8 @@ def _smtp(data: Mapping[str, Any], where: str, config_path: Path | None) -> Smtp
         raise ConfigError(f'{where}: smtp.security must be "starttls", "tls" or "none".')
     port = None
     if table.get("port") is not None:
-        port = int(_number(table, "port", 0, where, integer=True, minimum=1))
-        if port > 65535:
-            raise ConfigError(f"{where}: smtp.port must be a port number (1 to 65535).")
+        port = int(_number(table, "port", 0, where, integer=True, minimum=1, maximum=65535,
+                           prefix="smtp."))  # fmt: skip
     sender = texts["from"]
     if sender is not None and "@" not in sender:
         raise ConfigError(f"{where}: smtp.from must be an e-mail address.")
@@ -284,7 +306,9 @@ def _smtp(data: Mapping[str, Any], where: str, config_path: Path | None) -> Smtp
         security=security,
         user=texts["user"],
         sender=sender,
-        timeout=_number(table, "timeout", SmtpSettings().timeout, where, minimum=1),
+        timeout=_number(
+            table, "timeout", SmtpSettings().timeout, where, minimum=1, maximum=3600, prefix="smtp."
+        ),
         cafile=cafile,
     )
 
@@ -298,15 +322,17 @@ def _prices(data: Mapping[str, Any], where: str) -> Prices:
         table.get("human_per_word_by_language", {}), where, "prices.human_per_word_by_language"
     )
     for code in by_language:
-        rates[code] = _number(by_language, code, 0, where)
+        rates[code] = _number(by_language, code, 0, where, maximum=MAX_PRICE,
+                              prefix="prices.human_per_word_by_language.")  # fmt: skip
+
+    def price(key: str) -> float:
+        return _number(table, key, getattr(defaults, key), where, maximum=MAX_PRICE,
+                       prefix="prices.")  # fmt: skip
+
     return Prices(
-        deepl_per_million_characters=_number(
-            table, "deepl_per_million_characters", defaults.deepl_per_million_characters, where
-        ),
-        google_per_million_characters=_number(
-            table, "google_per_million_characters", defaults.google_per_million_characters, where
-        ),
-        human_per_word=_number(table, "human_per_word", defaults.human_per_word, where),
+        deepl_per_million_characters=price("deepl_per_million_characters"),
+        google_per_million_characters=price("google_per_million_characters"),
+        human_per_word=price("human_per_word"),
         human_per_word_by_language=rates,
     )
 
@@ -331,10 +357,21 @@ def _number(
     *,
     integer: bool = False,
     minimum: float = 0,
+    maximum: float = 1e9,
+    prefix: str = "",
 ) -> float:
+    """A finite number in [minimum, maximum] (TOML allows inf and nan; they would hang a run
+    or turn a price into JSON null), else a ConfigError naming the key and the range."""
     value = table.get(key, default)
     valid_type = isinstance(value, int) if integer else isinstance(value, int | float)
-    if isinstance(value, bool) or not valid_type or value < minimum:
+    if (
+        isinstance(value, bool)
+        or not valid_type
+        or not math.isfinite(value)
+        or not minimum <= value <= maximum
+    ):
         kind = "a whole number" if integer else "a number"
-        raise ConfigError(f"{where}: '{key}' must be {kind} of at least {minimum:g}.")
+        raise ConfigError(
+            f"{where}: '{prefix}{key}' must be {kind} from {minimum:g} to {maximum:g}."
+        )
     return float(value)

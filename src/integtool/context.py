@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from integtool.config import Config, load_config
+from integtool.config import Config, is_http_url, load_config
 from integtool.errors import ConfigError
+from integtool.run_control import start_run_deadline
 from integtool.store.database import default_state_path
 
 if TYPE_CHECKING:
@@ -32,12 +33,17 @@ class AppContext:
 
     @cached_property
     def config(self) -> Config:
-        """The configuration, with `--base-url` / `INTEGTOOL_BASE_URL` applied over the file."""
+        """The configuration, with `--base-url` / `INTEGTOOL_BASE_URL` applied over the file.
+
+        Reading it starts the run's deadline (`[http] run_timeout`): every command that talks
+        to a server reads the configuration first.
+        """
         config = load_config(self.config_path, os.environ)
         if self.base_url:
-            if not self.base_url.startswith(("http://", "https://")):
+            if not is_http_url(self.base_url):
                 raise ConfigError(f"The base URL {self.base_url!r} is not an http(s) URL.")
             config = replace(config, base_url=self.base_url.rstrip("/"))
+        start_run_deadline(config.http.run_timeout)
         return config
 
     @property

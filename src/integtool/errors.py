@@ -1,12 +1,17 @@
 """One error tree: every expected failure is an `IntegtoolError` with one clear sentence."""
 
 from integtool.exitcodes import ExitCode
+from integtool.redaction import redact
 
 
 class IntegtoolError(Exception):
-    """Base of every expected failure; `str(error)` is the sentence the user sees."""
+    """Base of every expected failure; `str(error)` is the sentence the user sees, with every
+    configured secret masked (servers and libraries put outside text into these sentences)."""
 
     exit_code: ExitCode = ExitCode.USAGE
+
+    def __str__(self) -> str:
+        return redact(super().__str__())
 
 
 class UsageError(IntegtoolError):
@@ -41,6 +46,14 @@ class NotFoundError(ContentError):
     exit_code = ExitCode.USAGE
 
 
+class UnknownRegionError(NotFoundError):
+    """The content API does not know a region slug; `slug` is the one asked for."""
+
+    def __init__(self, message: str, slug: str) -> None:
+        super().__init__(message)
+        self.slug = slug
+
+
 class ProviderError(IntegtoolError):
     """A translation provider failed (auth, quota, unsupported language)."""
 
@@ -59,5 +72,17 @@ class StatisticsError(IntegtoolError):
 
 class MailError(IntegtoolError):
     """The mail server is unreachable, refuses the login or the recipients, or TLS fails."""
+
+    exit_code = ExitCode.SERVER
+
+
+class StateError(IntegtoolError):
+    """The state file cannot be opened, read or written (e.g. a full disk)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class RunTimeout(IntegtoolError):
+    """The whole run took longer than `[http] run_timeout`."""
 
     exit_code = ExitCode.SERVER

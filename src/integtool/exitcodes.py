@@ -12,4 +12,6 @@ class ExitCode(IntEnum):
     SERVER = 3
     PROVIDER = 4
     PARTIAL = 5
+    INTERNAL = 70
+    """A bug in integtool (sysexits' EX_SOFTWARE): never 1, which means findings."""
     INTERRUPTED = 130

@@ -41,12 +41,13 @@ def retrying(retries: int, backoff: float, max_retry_after: float) -> AsyncRetry
 
 def _waiter(backoff: float, max_retry_after: float) -> Callable[[RetryCallState], float]:
     def wait(state: RetryCallState) -> float:
-        """Retry-After when the server sent one (capped), else exponential backoff."""
+        """Retry-After when the server sent one, else exponential backoff; either is capped at
+        `max_retry_after`, so no configuration makes a run wait without end."""
         outcome = state.outcome
         error = outcome.exception() if outcome is not None else None
         if isinstance(error, RetryableResponse) and error.retry_after is not None:
             return min(error.retry_after, max_retry_after)
-        return float(backoff * 2 ** (state.attempt_number - 1))
+        return min(float(backoff * 2 ** (state.attempt_number - 1)), max_retry_after)
 
     return wait
 

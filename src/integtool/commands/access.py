@@ -10,7 +10,7 @@ from typing import Annotated
 import orjson
 import typer
 
-from integtool.commands.options import app_context
+from integtool.commands.options import app_context, region_slugs
 from integtool.core.periods import PeriodKind
 from integtool.errors import UsageError
 from integtool.reports.access_data import access_data
@@ -29,7 +29,9 @@ class AccessFormat(StrEnum):
 
 def access(
     ctx: typer.Context,
-    region: Annotated[str, typer.Argument(help="Region slug, e.g. augsburg.")],
+    region: Annotated[
+        str, typer.Argument(help="Region slug, e.g. augsburg.", callback=region_slugs)
+    ],
     period: Annotated[
         PeriodKind, typer.Option("--period", help="Judge the last complete month, quarter or year.")
     ] = PeriodKind.month,

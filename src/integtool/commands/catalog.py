@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from integtool.commands.options import TableFormat, app_context
+from integtool.commands.options import TableFormat, app_context, region_slugs
 from integtool.core.models import Language, Region
 from integtool.services.content_session import open_content
 
@@ -51,7 +51,9 @@ def regions(
 
 def languages(
     ctx: typer.Context,
-    region: Annotated[str, typer.Argument(help="Region slug, e.g. augsburg.")],
+    region: Annotated[
+        str, typer.Argument(help="Region slug, e.g. augsburg.", callback=region_slugs)
+    ],
     output: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,

@@ -14,8 +14,10 @@ from rich.progress import BarColumn, Progress, TextColumn
 from integtool.commands.options import (
     ReportFormat,
     app_context,
+    language_codes,
     parse_kinds,
     parse_sources,
+    region_slugs,
     split_values,
 )
 from integtool.context import AppContext
@@ -37,12 +39,17 @@ from integtool.store.database import connect, unusable_reason
 def check(
     ctx: typer.Context,
     regions: Annotated[
-        list[str] | None, typer.Argument(help="Region slugs, e.g. augsburg.")
+        list[str] | None, typer.Argument(help="Region slugs, e.g. augsburg.", callback=region_slugs)
     ] = None,
     all_regions: Annotated[bool, typer.Option("--all-regions", help="Check every region.")] = False,
     language: Annotated[
         list[str] | None,
-        typer.Option("--language", "-l", help="Target language (repeatable; default: all)."),
+        typer.Option(
+            "--language",
+            "-l",
+            help="Target language (repeatable; default: all).",
+            callback=language_codes,
+        ),
     ] = None,
     output: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")

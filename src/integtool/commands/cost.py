@@ -8,7 +8,14 @@ from typing import Annotated
 import orjson
 import typer
 
-from integtool.commands.options import app_context, parse_kinds, parse_sources, split_values
+from integtool.commands.options import (
+    app_context,
+    language_codes,
+    parse_kinds,
+    parse_sources,
+    region_slugs,
+    split_values,
+)
 from integtool.context import AppContext
 from integtool.core.findings import FindingKind
 from integtool.core.providers_support import Provider
@@ -26,11 +33,18 @@ from integtool.store.memory import TranslationMemory, known_segments
 
 def cost(
     ctx: typer.Context,
-    regions: Annotated[list[str] | None, typer.Argument(help="Region slugs.")] = None,
+    regions: Annotated[
+        list[str] | None, typer.Argument(help="Region slugs.", callback=region_slugs)
+    ] = None,
     all_regions: Annotated[bool, typer.Option("--all-regions", help="Every region.")] = False,
     language: Annotated[
         list[str] | None,
-        typer.Option("--language", "-l", help="Target language (repeatable; default: all)."),
+        typer.Option(
+            "--language",
+            "-l",
+            help="Target language (repeatable; default: all).",
+            callback=language_codes,
+        ),
     ] = None,
     kinds: Annotated[
         str, typer.Option("--kinds", help="Which findings to price (comma-separated).")

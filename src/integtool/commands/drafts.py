@@ -7,7 +7,7 @@ from typing import Annotated
 import orjson
 import typer
 
-from integtool.commands.options import TableFormat, app_context
+from integtool.commands.options import TableFormat, app_context, language_codes, region_slugs
 from integtool.context import AppContext
 from integtool.errors import UsageError
 from integtool.reports.drafts_render import drafts_data, render_drafts
@@ -24,9 +24,12 @@ drafts_app = typer.Typer(
 @drafts_app.callback()
 def drafts(
     ctx: typer.Context,
-    region: Annotated[str | None, typer.Option("--region", "-r", help="Only this region.")] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", "-r", help="Only this region.", callback=region_slugs)
+    ] = None,
     language: Annotated[
-        str | None, typer.Option("--language", "-l", help="Only this language.")
+        str | None,
+        typer.Option("--language", "-l", help="Only this language.", callback=language_codes),
     ] = None,
     output: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
@@ -51,9 +54,12 @@ def accept(
     all_clean: Annotated[
         bool, typer.Option("--all-clean", help="Every waiting draft without QA warnings.")
     ] = False,
-    region: Annotated[str | None, typer.Option("--region", "-r", help="With --all-clean.")] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", "-r", help="With --all-clean.", callback=region_slugs)
+    ] = None,
     language: Annotated[
-        str | None, typer.Option("--language", "-l", help="With --all-clean.")
+        str | None,
+        typer.Option("--language", "-l", help="With --all-clean.", callback=language_codes),
     ] = None,
 ) -> None:
     """Accept drafts for pushing (named ones, or all without QA warnings)."""

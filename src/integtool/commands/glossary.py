@@ -9,7 +9,7 @@ import orjson
 import typer
 from rich.table import Table
 
-from integtool.commands.options import TableFormat, app_context
+from integtool.commands.options import TableFormat, app_context, language_codes
 from integtool.context import AppContext
 from integtool.core.glossary import Glossary
 from integtool.core.glossary_export import to_csv, to_deepl_tsv, to_tbx
@@ -64,7 +64,10 @@ def show(
     ctx: typer.Context,
     file: GlossaryPath = None,
     language: Annotated[
-        str | None, typer.Option("--language", "-l", help="Show only this target language.")
+        str | None,
+        typer.Option(
+            "--language", "-l", help="Show only this target language.", callback=language_codes
+        ),
     ] = None,
     output: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
@@ -93,7 +96,10 @@ def export(
     language: Annotated[
         str | None,
         typer.Option(
-            "--language", "-l", help="Target language (required for deepl-tsv; else: all)."
+            "--language",
+            "-l",
+            help="Target language (required for deepl-tsv; else: all).",
+            callback=language_codes,
         ),
     ] = None,
     output: Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated
 import orjson
 import typer
 
-from integtool.commands.options import TableFormat, app_context
+from integtool.commands.options import TableFormat, app_context, region_slugs
 from integtool.errors import UsageError
 from integtool.reports.history_render import history_data, render_history
 from integtool.store.database import connect_for_reading
@@ -16,7 +16,9 @@ from integtool.store.run_counts import RunCounts
 
 def history(
     ctx: typer.Context,
-    region: Annotated[str | None, typer.Argument(help="Only this region (slug).")] = None,
+    region: Annotated[
+        str | None, typer.Argument(help="Only this region (slug).", callback=region_slugs)
+    ] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="Newest runs shown per region.")
     ] = 10,

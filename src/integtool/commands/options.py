@@ -2,10 +2,12 @@
 
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import TypeVar
 
 import typer
 
 from integtool.context import AppContext
+from integtool.core.codes import is_slug
 from integtool.core.findings import FindingKind
 from integtool.errors import UsageError
 
@@ -24,6 +26,32 @@ class ReportFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+Given = TypeVar("Given", str, list[str], None)
+
+
+def region_slugs(value: Given) -> Given:
+    """Callback of region arguments: each must be a slug (it goes into a URL path)."""
+    for item in _items(value):
+        if not is_slug(item):
+            raise typer.BadParameter(f"{item!r} is not a region slug (letters, digits, '-', '_').")
+    return value
+
+
+def language_codes(value: Given) -> Given:
+    """Callback of language options: slugs, matched without regard to case (`-l AR` is ar)."""
+    for item in _items(value):
+        for code in split_values([item]):
+            if not is_slug(code):
+                raise typer.BadParameter(f"{code!r} is not a language code.")
+    if value is None:
+        return value
+    return value.lower() if isinstance(value, str) else [item.lower() for item in value]
+
+
+def _items(value: str | list[str] | None) -> list[str]:
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
 
 
 def app_context(ctx: typer.Context) -> AppContext:

@@ -11,7 +11,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from integtool.commands.options import app_context
+from integtool.commands.options import app_context, language_codes, region_slugs
 from integtool.context import AppContext
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
@@ -23,14 +23,16 @@ from integtool.services.push import PushOutcome, push_accepted
 from integtool.services.xliff_export import export_xliff, read_page_ids
 from integtool.store.database import connect, connect_for_reading
 from integtool.store.drafts import Draft, DraftStore
+from integtool.store.lock import WRITER_WAIT, state_lock
 from integtool.store.pushes import PushLog
 
 
 def push(
     ctx: typer.Context,
-    region: Annotated[str, typer.Argument(help="Region slug.")],
+    region: Annotated[str, typer.Argument(help="Region slug.", callback=region_slugs)],
     language: Annotated[
-        str | None, typer.Option("--language", "-l", help="Only this language.")
+        str | None,
+        typer.Option("--language", "-l", help="Only this language.", callback=language_codes),
     ] = None,
     via: Annotated[
         str, typer.Option("--via", help="pushpage (the CMS API), xliff or po (files).")
@@ -57,7 +59,10 @@ def push(
     if via != "pushpage":
         _export(app, region, language, via, out, xliff_version, page_ids, dry_run)
     tokens = read_page_tokens(tokens_path(os.environ), region)
-    with closing(connect(app.state_path)) as connection:
+    with (
+        state_lock(app.state_path, "push", wait=WRITER_WAIT),
+        closing(connect(app.state_path)) as connection,
+    ):
         outcome = asyncio.run(_push(app, connection, region, language, tokens, dry_run))
     verb = "would push" if dry_run else "pushed"
     for draft in outcome.pushed:

@@ -10,10 +10,11 @@ from typing import Annotated
 import typer
 
 from integtool.commands.check import readership_of, run_checks
-from integtool.commands.options import app_context, split_values
+from integtool.commands.options import app_context, region_slugs, split_values
 from integtool.context import AppContext
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
+from integtool.redaction import redact
 from integtool.reports.mail_message import build_message, parse_address
 from integtool.reports.report_blocks import to_html, to_markdown, to_text
 from integtool.reports.report_document import report_blocks, report_title
@@ -40,7 +41,9 @@ class ReportStyle(StrEnum):
 
 def report(
     ctx: typer.Context,
-    regions: Annotated[list[str] | None, typer.Argument(help="Region slugs.")] = None,
+    regions: Annotated[
+        list[str] | None, typer.Argument(help="Region slugs.", callback=region_slugs)
+    ] = None,
     all_regions: Annotated[bool, typer.Option("--all-regions", help="Every region.")] = False,
     only_new: Annotated[
         bool,
@@ -91,7 +94,7 @@ def report(
         source_overrides={},
         now=datetime.now(UTC),
     )
-    with state_lock(app.state_path):  # held until the report is delivered and marked so
+    with state_lock(app.state_path, "report"):  # held until the report is delivered and marked so
         result = _run(app, request)
         app.report_failures(result.failures)
         if result.not_stored:
@@ -118,11 +121,11 @@ def _deliver(
     """Write, print or mail the report (a failure raises before the run counts as delivered)."""
     blocks = report_blocks(result)
     title = report_title(result)
-    rendered = {
+    rendered = redact({
         ReportStyle.text: lambda: to_text(blocks),
         ReportStyle.markdown: lambda: to_markdown(blocks),
         ReportStyle.html: lambda: to_html(blocks, title),
-    }[style]()
+    }[style]())  # fmt: skip
     if output is not None:
         write_atomically(output, rendered.encode("utf-8"))
         app.note(f"integtool: report written to {output}.")

@@ -5,9 +5,10 @@ from typing import Annotated
 
 import typer
 
-from integtool.commands.options import app_context
+from integtool.commands.options import app_context, language_codes, region_slugs
 from integtool.errors import UsageError
 from integtool.langid import FastTextIdentifier
+from integtool.run_control import stop_run_deadline
 from integtool.services.review_session import ReviewSession
 from integtool.store.check_history import CheckHistory
 from integtool.store.database import connect
@@ -15,9 +16,12 @@ from integtool.store.database import connect
 
 def review(
     ctx: typer.Context,
-    region: Annotated[str | None, typer.Argument(help="Only this region.")] = None,
+    region: Annotated[
+        str | None, typer.Argument(help="Only this region.", callback=region_slugs)
+    ] = None,
     language: Annotated[
-        str | None, typer.Option("--language", "-l", help="Only this language.")
+        str | None,
+        typer.Option("--language", "-l", help="Only this language.", callback=language_codes),
     ] = None,
     bidi: Annotated[
         bool,
@@ -41,6 +45,7 @@ def review(
         )
         for name in sorted({draft.region for draft in session.drafts(region, language)}):
             session.glossary(name)  # a broken glossary: one line and exit 2 before the screen
+        stop_run_deadline()  # a person reviewing takes as long as it takes
         tui = ReviewApp(
             session, CheckHistory(connection), region=region, language=language, bidi=bidi
         )

@@ -11,10 +11,16 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn
 
-from integtool.commands.options import app_context, parse_sources, split_values
+from integtool.commands.options import (
+    app_context,
+    language_codes,
+    parse_sources,
+    region_slugs,
+    split_values,
+)
 from integtool.context import AppContext
 from integtool.core.glossary import Glossary
-from integtool.errors import ProviderError
+from integtool.errors import IntegtoolError
 from integtool.exitcodes import ExitCode
 from integtool.langid import FastTextIdentifier
 from integtool.providers.base import Translator
@@ -27,12 +33,15 @@ from integtool.services.translation_session import (
     plan_with_quota,
 )
 from integtool.store.database import connect, connect_for_reading
+from integtool.store.lock import WRITER_WAIT, state_lock
 
 
 def translate(
     ctx: typer.Context,
-    region: Annotated[str, typer.Argument(help="Region slug.")],
-    language: Annotated[str, typer.Option("--language", "-l", help="Target language.")],
+    region: Annotated[str, typer.Argument(help="Region slug.", callback=region_slugs)],
+    language: Annotated[
+        str, typer.Option("--language", "-l", help="Target language.", callback=language_codes)
+    ],
     page: Annotated[
         list[int] | None,
         typer.Option("--page", help="Page id (any of its translations; repeatable)."),
@@ -75,9 +84,17 @@ def translate(
         max_chars=max_chars,
         source_overrides=parse_sources(split_values(source or [])),
     )
-    connection = connect_for_reading(app.state_path) if dry_run else connect(app.state_path)
-    with closing(connection):
-        _translate(app, request, translator, chosen_glossary, connection, dry_run=dry_run, yes=yes)
+    if dry_run:
+        with closing(connect_for_reading(app.state_path)) as connection:
+            _translate(app, request, translator, chosen_glossary, connection, dry_run=True, yes=yes)
+        return
+    # One translate per state file: a second run plans only after the first has committed its
+    # drafts and memory, so it never sends (and pays for) the same text again.
+    with (
+        state_lock(app.state_path, "translate", wait=WRITER_WAIT),
+        closing(connect(app.state_path)) as connection,
+    ):
+        _translate(app, request, translator, chosen_glossary, connection, dry_run=False, yes=yes)
 
 
 def _translate(
@@ -123,11 +140,13 @@ def _translate(
         "list them with 'integtool drafts'."
     )
     if outcome.failure is not None:
-        raise ProviderError(
+        stopped = IntegtoolError(
             f"{str(outcome.failure).rstrip('.')}: stopped after {len(outcome.drafts)} of "
             f"{len(plan.pages)} pages; the drafts made are kept, and running the same command "
             "again sends only what is left."
         )
+        stopped.exit_code = outcome.failure.exit_code
+        raise stopped
     raise typer.Exit(ExitCode.OK)
 
 

@@ -7,9 +7,16 @@ import httpx
 import orjson
 
 from integtool.content import endpoints
+from integtool.content.http import ForeignRedirect
 from integtool.content.parse import parse_languages, parse_pages, parse_regions
 from integtool.core.models import Language, PageTranslation, Region
-from integtool.errors import ContentAuthError, ContentError, ContentFormatError, NotFoundError
+from integtool.errors import (
+    ContentAuthError,
+    ContentError,
+    ContentFormatError,
+    NotFoundError,
+    UnknownRegionError,
+)
 from integtool.retrying import (
     RetryableResponse,
     raise_if_retryable,
@@ -49,9 +56,14 @@ class IntegreatClient:
 
     async def languages(self, region: str) -> list[Language]:
         """The visible languages of a region, default language first."""
-        data = await self.get_json(
-            endpoints.languages_path(region), f"region '{region}'", not_found=f"region '{region}'"
-        )
+        try:
+            data = await self.get_json(
+                endpoints.languages_path(region),
+                f"region '{region}'",
+                not_found=f"region '{region}'",
+            )
+        except NotFoundError as error:
+            raise UnknownRegionError(str(error), region) from None
         return parse_languages(data, region)
 
     async def pages(self, region: str, language: str) -> list[PageTranslation]:
@@ -122,6 +134,12 @@ class IntegreatClient:
             raise ContentError(
                 f"The content API at {self.base_url} could not be reached for {what} "
                 f"({transport_reason(exc)}), after {self._retries + 1} attempts."
+            ) from None
+        except ForeignRedirect as exc:
+            raise ContentError(
+                f"The content API at {self.base_url} redirected the request for {what} to "
+                f"another host ({exc.target}), which integtool does not follow; if the CMS has "
+                "moved, set --base-url to its new address."
             ) from None
         if response.status_code == 404 and not_found is not None:
             raise NotFoundError(

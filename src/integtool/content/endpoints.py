@@ -1,6 +1,22 @@
-"""Paths of the Integreat API v3 (pure request builders)."""
+"""Paths of the Integreat API v3 (pure request builders).
 
-from urllib.parse import quote
+Every region slug and language code is checked against the CMS's slug alphabet before it goes
+into a path, so no value (from the command line or from a server) can walk to another path.
+"""
+
+from urllib.parse import quote as _quote
+
+from integtool.core.codes import is_slug
+from integtool.errors import UsageError
+
+
+def quote(code: str) -> str:
+    """A region slug or language code as a path segment; UsageError when it is not a slug."""
+    if not is_slug(code):
+        raise UsageError(
+            f"{code!r} is not a region slug or language code (letters, digits, '-' and '_' only)."
+        )
+    return _quote(code)
 
 
 def regions_path() -> str:

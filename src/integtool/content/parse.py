@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, TypeVar
 
+from integtool.core.codes import LARGEST_ID, is_slug
 from integtool.core.models import Language, PageTranslation, Region
 from integtool.core.text import plain_text
 from integtool.errors import ContentFormatError
@@ -26,21 +27,21 @@ def parse_region(data: Any) -> Region:
     item = _object(data, "a region")
     slug = item.get("path")
     where = f"region '{slug}'" if isinstance(slug, str) else "a region"
-    slug = _required(item, "path", str, where)
+    slug = _slug(_required(item, "path", str, where).strip("/"), "region slug", where)
     name = item.get("name")
     languages = item.get("languages")
     codes: tuple[str, ...] = ()
     if isinstance(languages, list):
         codes = tuple(
-            lang["code"]
+            _slug(lang["code"], "language code", where)
             for lang in languages
             if isinstance(lang, Mapping) and isinstance(lang.get("code"), str)
         )
     region_id = item.get("id")
     return Region(
-        slug=slug.strip("/"),
+        slug=slug,
         name=name if isinstance(name, str) and name else slug,
-        id=region_id if isinstance(region_id, int) else None,
+        id=region_id if isinstance(region_id, int) and 0 < region_id <= LARGEST_ID else None,
         live=bool(item.get("live", True)),
         language_codes=codes,
     )
@@ -52,7 +53,11 @@ def parse_languages(data: Any, region: str) -> list[Language]:
     languages = []
     for item in items:
         obj = _object(item, f"a language of region '{region}'")
-        code = _required(obj, "code", str, f"a language of region '{region}'")
+        code = _slug(
+            _required(obj, "code", str, f"a language of region '{region}'"),
+            "language code",
+            f"region '{region}'",
+        )
         tag = obj.get("bcp47_tag")
         name = obj.get("native_name")
         lang_id = obj.get("id")
@@ -62,7 +67,7 @@ def parse_languages(data: Any, region: str) -> list[Language]:
                 bcp47_tag=tag if isinstance(tag, str) else code,
                 native_name=name if isinstance(name, str) else code,
                 right_to_left=obj.get("dir") == "RIGHT_TO_LEFT",
-                id=lang_id if isinstance(lang_id, int) else None,
+                id=lang_id if isinstance(lang_id, int) and 0 < lang_id <= LARGEST_ID else None,
             )
         )
     return languages
@@ -100,6 +105,8 @@ def parse_page(data: Any, region: str, language: str) -> PageTranslation:
     url = item.get("url")
     parent = item.get("parent")
     parent_id = parent.get("id") if isinstance(parent, Mapping) else None
+    if isinstance(parent_id, int) and not 0 <= parent_id <= LARGEST_ID:
+        raise ContentFormatError(f"The content API sent the parent id {parent_id} for {where}.")
     return PageTranslation(
         id=page_id,
         language=language,
@@ -110,18 +117,32 @@ def parse_page(data: Any, region: str, language: str) -> PageTranslation:
         excerpt=excerpt,
         url=url if isinstance(url, str) else None,
         parent_id=parent_id if isinstance(parent_id, int) and parent_id else None,
-        links=_links(item.get("available_languages")),
+        links=_links(item.get("available_languages"), where),
     )
 
 
-def _links(data: Any) -> dict[str, int]:
+def _links(data: Any, where: str) -> dict[str, int]:
     if not isinstance(data, Mapping):
         return {}
     links = {}
     for code, target in data.items():
         if isinstance(target, Mapping) and isinstance(target.get("id"), int):
-            links[code] = target["id"]
+            links[_slug(code, "language code", where)] = _in_range(target["id"], where)
     return links
+
+
+def _slug(value: str, what: str, where: str) -> str:
+    """A slug or code the CMS could have made; ContentFormatError for anything else (it would
+    otherwise go into a URL path)."""
+    if not is_slug(value):
+        raise ContentFormatError(f"The content API sent {value!r} as a {what} for {where}.")
+    return value
+
+
+def _in_range(value: int, where: str) -> int:
+    if not 0 < value <= LARGEST_ID:
+        raise ContentFormatError(f"The content API sent the id {value} for {where}.")
+    return value
 
 
 def _list(data: Any, what: str) -> list[Any]:
@@ -141,6 +162,8 @@ def _required(item: Mapping[str, Any], key: str, kind: type[T], where: str) -> T
     if value is None or not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         problem = "lacks" if value is None else f"has a {_kind(value)} in"
         raise ContentFormatError(f"The content API's data for {where} {problem} field '{key}'.")
+    if kind is int:
+        _in_range(value, where)  # type: ignore[arg-type]
     return value
 
 

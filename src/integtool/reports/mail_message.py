@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 
 from integtool.errors import UsageError
+from integtool.redaction import redact
 
 _LINE = 78
 """RFC 5322's recommended line length; the hard limit is 998."""
@@ -31,8 +32,10 @@ def build_message(
     `sender` and `recipients` are addresses, optionally with a display name
     ("Stadt Neustadt <integration@neustadt.de>"); a bad one is a UsageError. `when` (default:
     now, local time) becomes the Date header. `Auto-Submitted: auto-generated` (RFC 3834) keeps
-    autoresponders from answering the nightly report.
+    autoresponders from answering the nightly report. Configured secrets are masked (the
+    report quotes what servers said).
     """
+    subject, text, html = redact(subject), redact(text), redact(html)
     from_address = parse_address(sender, "sender")
     if not recipients:
         raise UsageError("The report e-mail needs at least one recipient.")

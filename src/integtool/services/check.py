@@ -8,13 +8,14 @@ from datetime import datetime
 from integtool.config import Config
 from integtool.content.client import IntegreatClient
 from integtool.core.analysis import RegionAnalysis, analyse_region
+from integtool.core.codes import did_you_mean
 from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.cost import CostLine, KnownSegment, estimate
 from integtool.core.findings import FindingKind
 from integtool.core.language_tree import LanguageTreeError, resolve_sources, with_ancestors
 from integtool.core.models import PageTranslation
 from integtool.core.providers_support import Provider
-from integtool.errors import IntegtoolError, UsageError
+from integtool.errors import IntegtoolError, UnknownRegionError, UsageError
 
 REGIONS_AT_ONCE = 4
 """Regions analysed at the same time (bounds memory with --all-regions)."""
@@ -113,13 +114,36 @@ async def run_check(
             result.failures.append(outcome)
         else:
             result.regions.append(outcome)
+    result.failures = await _suggest_regions(client, result.failures)
     if not result.regions:
         raise result.failures[0].error
-    read = {code for region in result.regions for code in region.languages}
-    unknown = [code for code in request.languages if code not in read]
+    read = {code.casefold() for region in result.regions for code in region.languages}
+    unknown = [code for code in request.languages if code.casefold() not in read]
     if unknown:
-        raise UsageError(f"No checked region has the language '{unknown[0]}'.")
+        offered = {code for region in result.regions for code in region.offered}
+        raise UsageError(f"No checked region has the language '{unknown[0]}'."
+                         f"{did_you_mean(unknown[0], offered)}")  # fmt: skip
     return result
+
+
+async def _suggest_regions(
+    client: IntegreatClient, failures: list[RegionFailure]
+) -> list[RegionFailure]:
+    """Failures with a "did you mean" for slugs the instance does not know (one extra
+    request, only when there is such a slug; without the list the failures stay as they are)."""
+    if not any(isinstance(failure.error, UnknownRegionError) for failure in failures):
+        return failures
+    try:
+        known = [region.slug for region in await client.regions()]
+    except IntegtoolError:
+        return failures
+    suggested = []
+    for failure in failures:
+        error = failure.error
+        if isinstance(error, UnknownRegionError) and (hint := did_you_mean(error.slug, known)):
+            error = UnknownRegionError(f"{str(error).rstrip('.')}.{hint}", error.slug)
+        suggested.append(RegionFailure(failure.region, error))
+    return suggested
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +173,8 @@ async def read_region(
         sources = resolve_sources(codes, overrides)
     except LanguageTreeError as error:
         raise UsageError(f"Region '{slug}': {error}.") from None
-    wanted = set(languages)
-    targets = [code for code in codes[1:] if not wanted or code in wanted]
+    wanted = {code.casefold() for code in languages}
+    targets = [code for code in codes[1:] if not wanted or code.casefold() in wanted]
     needed = with_ancestors(targets, sources)
     page_lists = await asyncio.gather(*(client.pages(slug, code) for code in needed))
     return RegionPages(

@@ -18,6 +18,7 @@ from typing import Any
 import platformdirs
 
 from integtool.errors import ConfigError, IntegtoolError
+from integtool.redaction import register
 
 
 def tokens_path(env: Mapping[str, str]) -> Path:
@@ -37,10 +38,12 @@ def read_page_tokens(path: Path, region: str) -> dict[int, str]:
     mode = path.stat().st_mode
     if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise ConfigError(f"The page token file {path} is readable by others; chmod 600 it.")
-    return read_page_table(
+    tokens: dict[int, str] = read_page_table(
         path, region, file="page token file", table='page id = "token"',
         entry="a page id with a token string", valid=lambda value: isinstance(value, str) and value,
     )  # fmt: skip
+    register(tokens.values())  # a server repeating a token never gets it printed
+    return tokens
 
 
 def read_page_table(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from integtool.config import Config
 from integtool.content.client import IntegreatClient
+from integtool.core.codes import did_you_mean
 from integtool.core.glossary import Glossary
 from integtool.core.language_tree import ancestors
 from integtool.core.models import PageTranslation
@@ -111,7 +112,8 @@ async def plan_translation(
     language = request.language
     read = await read_region(client, config, request.region, [language], request.source_overrides)
     if language not in read.codes:
-        raise UsageError(f"Region '{request.region}' has no language '{language}'.")
+        raise UsageError(f"Region '{request.region}' has no language '{language}'."
+                         f"{did_you_mean(language, read.codes)}")  # fmt: skip
     if language == read.codes[0]:
         raise UsageError(f"'{language}' is the default language of '{request.region}'.")
     if not translator.supports(language):

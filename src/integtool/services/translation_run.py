@@ -15,7 +15,7 @@ from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.glossary import Glossary
 from integtool.core.qa import QaWarning, check_draft
 from integtool.core.translation_units import Piece, UnitJob
-from integtool.errors import ProviderError
+from integtool.errors import IntegtoolError, ProviderError, StateError
 from integtool.providers.base import Translated, Translator
 from integtool.services.translation_plan import PagePlan, TranslationPlan
 from integtool.store.drafts import DraftStore, NewDraft
@@ -43,7 +43,8 @@ class RunOutcome:
 
     drafts: list[DraftMade] = field(default_factory=list)
     characters_sent: int = 0
-    failure: ProviderError | None = None
+    failure: IntegtoolError | None = None
+    """What stopped the run: the provider, or the state file (e.g. a full disk)."""
 
 
 @dataclass(slots=True)
@@ -114,10 +115,16 @@ def run_plan(
                 f"The {translator.name} provider failed ({type(error).__name__})."
             )
             return
-        _record(batch.jobs, results, batch.source_language, batch.version, plan.language,
-                translator.name, done_units, memory)  # fmt: skip
         outcome.characters_sent += sum(result.billed_characters for result in results)
-        drafter.finish_ready(drafter.pages_with(batch.jobs), done_units)
+        try:
+            _record(batch.jobs, results, batch.source_language, batch.version, plan.language,
+                    translator.name, done_units, memory)  # fmt: skip
+            drafter.finish_ready(drafter.pages_with(batch.jobs), done_units)
+        except sqlite3.Error as error:  # e.g. a full disk: stop sending, keep what is committed
+            outcome.failure = outcome.failure or StateError(
+                f"The state file could not be written ({error}); the answers of the last batch "
+                "were not stored"
+            )
 
     try:
         for _ in range(max(1, concurrency)):

@@ -1,8 +1,18 @@
-"""One run at a time per state file: an advisory lock beside it (POSIX `flock`)."""
+"""One writing run at a time per state file: an advisory lock beside it (POSIX `flock`).
 
+`report`, `translate` and `push` hold it for their whole run, so two nightly reports never
+interleave and two translate runs never send (and bill) the same text twice: the second run
+plans only after the first has committed its drafts. The holder writes its PID, its command
+and the time it took the lock into the lock file, so the one that is refused can name it.
+"""
+
+import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 from integtool.errors import UsageError
 
@@ -11,14 +21,20 @@ try:
 except ImportError:  # pragma: no cover - Windows has no flock; runs are not locked there
     fcntl = None  # type: ignore[assignment]
 
+WRITER_WAIT = 30.0
+"""Seconds `translate` and `push` wait for another run to end before they give up."""
+POLL = 0.2
+"""Seconds between two attempts while waiting for the lock."""
+
 
 class StateInUseError(UsageError):
     """Another integtool run holds the state file."""
 
 
 @contextmanager
-def state_lock(state: Path) -> Iterator[None]:
-    """Hold `<state>.lock` for the block; StateInUseError at once when another run holds it.
+def state_lock(state: Path, command: str = "integtool", *, wait: float = 0) -> Iterator[None]:
+    """Hold `<state>.lock` for the block; wait up to `wait` seconds for another run to end,
+    then StateInUseError naming the holder.
 
     The kernel drops the lock when a run ends, even when it is killed, so no stale lock file
     ever blocks the next night. Where the lock file cannot be created the state file cannot
@@ -27,17 +43,62 @@ def state_lock(state: Path) -> Iterator[None]:
     path = state.with_name(state.name + ".lock")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = path.open("a")
+        handle = path.open("a+", encoding="utf-8")
     except OSError:
         yield
         return
     with handle:
         if fcntl is not None:
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StateInUseError(
-                    f"Another integtool run is using the state file {state}; this run stopped "
-                    "without doing anything."
-                ) from None
+            _acquire(handle, state, path, wait)
+            _write_holder(handle, command)
         yield
+
+
+def _acquire(handle: IO[str], state: Path, path: Path, wait: float) -> None:
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                waited = f" (waited {wait:g} s)" if wait else ""
+                raise StateInUseError(
+                    f"Another integtool run is using the state file {state}{waited}: "
+                    f"{describe_holder(path)}; this run stopped without doing anything."
+                ) from None
+            time.sleep(POLL)
+
+
+def _write_holder(handle: IO[str], command: str) -> None:
+    """`PID<TAB>ISO time<TAB>command`: who holds the lock (best effort: the lock is what
+    counts, a full disk must not stop the run here)."""
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\t{datetime.now().astimezone().isoformat(timespec='seconds')}"
+                     f"\t{command}\n")  # fmt: skip
+        handle.flush()
+    except OSError:
+        pass
+
+
+def describe_holder(path: Path) -> str:
+    """Who holds the lock, from the lock file: PID, command, since when, and whether that
+    process still lives (a process it started may hold the lock after it ended)."""
+    try:
+        pid_text, since, command = path.read_text(encoding="utf-8").strip().split("\t", 2)
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return "the holder is not recorded"
+    return f"'{command}' (PID {pid}, since {since}, {'running' if _alive(pid) else 'ended'})"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True

@@ -1,0 +1,34 @@
+"""Region slugs and language codes: the CMS's slug alphabet, matching, and "did you mean".
+
+Both go into URL paths, so a value outside the alphabet (`../../etc`, `a/b`, `%2e`) is refused
+before any request is built, whether it came from the command line or from a server's answer.
+"""
+
+import difflib
+import re
+from collections.abc import Iterable
+
+SLUG = re.compile(r"[-\w]{1,200}")
+"""Django's unicode slug (letters of any script, digits, `-` and `_`), as the CMS stores
+region slugs and language codes."""
+
+LARGEST_ID = 2**63 - 1
+"""Ids beyond this do not fit SQLite's integers; a server sending one sends nonsense."""
+
+
+def is_slug(value: str) -> bool:
+    """Whether `value` is a slug the CMS could have made (and is safe in a URL path)."""
+    return SLUG.fullmatch(value) is not None
+
+
+def find_code(wanted: str, available: Iterable[str]) -> str | None:
+    """The code of `available` that `wanted` names, ignoring case (`AR` is `ar`)."""
+    folded = wanted.casefold()
+    return next((code for code in available if code.casefold() == folded), None)
+
+
+def did_you_mean(wanted: str, candidates: Iterable[str]) -> str:
+    """` Did you mean 'x'?` for the closest candidate, or "" when none is close."""
+    choices = {candidate.casefold(): candidate for candidate in candidates}
+    close = difflib.get_close_matches(wanted.casefold(), list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{choices[close[0]]}'?" if close else ""
