@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from integtool.commands.options import app_context
-from integtool.services.po_import import import_reviewed, qa_check, read_reviewed
+from integtool.services.po_import import import_files, qa_check
 from integtool.store.database import connect
 from integtool.store.drafts import DraftStore
 
@@ -27,13 +27,14 @@ def import_po(
 ) -> None:
     """Import reviewed PO files: finished pages become accepted drafts, fuzzy ones wait.
 
-    Every file is checked before anything is stored; a bad file imports nothing (exit 2).
+    Every file is checked before anything is stored, down to proving it whole (not cut off)
+    against what the export recorded in it; a bad file imports nothing (exit 2). The texts get
+    the QA of machine drafts.
     """
     app = app_context(ctx)
     with closing(connect(app.state_path)) as connection:
-        store = DraftStore(connection)
-        reviewed = [read_reviewed(path, store, region) for path in files]
-        outcome = import_reviewed(store, reviewed, qa_check(app.config, demo=app.demo))
+        check = qa_check(app.config, demo=app.demo)
+        reviewed, outcome = import_files(DraftStore(connection), files, check, region)
     for file in reviewed:
         skipped = f", {file.skipped} untranslated skipped" if file.skipped else ""
         app.note(f"{file.path}: {len(file.pages)} page{_s(file.pages)} of "

@@ -1,9 +1,14 @@
 """`import po`: reviewed PO files (from `push --via po`) back into the state file as drafts.
 
-Every file is read (polib) and checked completely before anything is written: its header must
-name the region (`X-Integtool-Region`) and language, every live entry's `msgctxt` must be
-`{page id}:{field}` of a page that has a draft in that region and language, and its `msgid`
-must still be that draft's source. Anything else is a UsageError naming file and entry, and
+Every file is read (polib) and checked completely before anything is written. First it must be
+whole, as the export recorded it (docs/po-files.md): the header's `X-Integtool-Entries` count
+and `X-Integtool-Digest`, the end mark `integtool:end` as the file's last entry (a file cut at
+any byte loses it, so with it every text before it is whole), and as many live entries as the
+count. Then its header must name the region (`X-Integtool-Region`) and language, every live
+entry's `msgctxt` must be `{page id}:{field}` of a page that has a draft in that region and
+language, and its `msgid` must still be that draft's source. Last, each entry's note
+`integtool: entry N of M, check ...` (where kept) and the header's digest must match the
+entries' `msgctxt` and `msgid`. Anything else is a UsageError naming file and entry, and
 nothing is imported.
 
 The draft a page is compared with is its newest one. An exported draft is `pushed` and cannot
@@ -15,6 +20,7 @@ file before) is updated in place, so importing twice gives the same result. A pa
 is skipped. `edited` is set when the text differs from the machine's.
 """
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,11 +33,24 @@ from integtool.core.qa import QaWarning
 from integtool.errors import UsageError
 from integtool.langid import FastTextIdentifier
 from integtool.services.draft_qa import DraftQa
-from integtool.services.po_export import CONTEXT, REGION_HEADER
+from integtool.services.po_export import (
+    CONTEXT,
+    DIGEST_HEADER,
+    END_CONTEXT,
+    END_MSGID,
+    ENTRIES_HEADER,
+    MARK,
+    REGION_HEADER,
+    end_msgstr,
+    entries_digest,
+    entry_check,
+)
 from integtool.store.drafts import Draft, DraftStore, NewDraft
 
 QaCheck = Callable[[Draft, str, str], Sequence[QaWarning]]
 """QA of a reviewed text: (the draft it came from, title, content) -> warnings."""
+
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +85,7 @@ class ImportOutcome:
 
 def read_reviewed(path: Path, store: DraftStore, region: str | None = None) -> ReviewedFile:
     """The file checked against the state file; UsageError (naming the file) on any problem."""
-    po = _load(path)
+    po, live = _load(path)
     file_region = po.metadata.get(REGION_HEADER, "").strip()
     wanted = po.metadata.get("Language", "").strip()
     if not file_region or not wanted:
@@ -82,9 +101,7 @@ def read_reviewed(path: Path, store: DraftStore, region: str | None = None) -> R
     latest = store.latest(file_region, language)
     reviewed = ReviewedFile(path, file_region, language)
     entries: dict[int, dict[str, polib.POEntry]] = {}
-    for entry in po:
-        if entry.obsolete:
-            continue
+    for entry in live:
         where = f"{path}, line {entry.linenum}"
         match = CONTEXT.fullmatch(entry.msgctxt or "")
         if match is None or entry.msgid_plural:
@@ -102,6 +119,7 @@ def read_reviewed(path: Path, store: DraftStore, region: str | None = None) -> R
         if name in fields:
             raise UsageError(f"{where}: msgctxt {entry.msgctxt!r} appears twice.")
         fields[name] = entry
+    _as_exported(path, po, live)
     for page_id, fields in entries.items():
         translated = {name: entry for name, entry in fields.items() if entry.msgstr}
         if not translated:
@@ -151,19 +169,136 @@ def import_reviewed(
     return outcome
 
 
+def import_files(
+    store: DraftStore, paths: Sequence[Path], check: QaCheck, region: str | None = None
+) -> tuple[list[ReviewedFile], ImportOutcome]:
+    """Check every file (`read_reviewed`), then store them all: one bad file imports nothing."""
+    reviewed = [read_reviewed(path, store, region) for path in paths]
+    return reviewed, import_reviewed(store, reviewed, check)
+
+
 def qa_check(config: Config, *, demo: bool) -> QaCheck:
     """QA as `translate` does it: the region's glossary (as chosen there) and fastText."""
     return DraftQa(config, demo=demo, identifier=FastTextIdentifier())
 
 
-def _load(path: Path) -> polib.POFile:
+def _load(path: Path) -> tuple[polib.POFile, list[polib.POEntry]]:
+    """The file and its live entries, proven whole (`_whole`); else a UsageError."""
     if not path.is_file():
         raise UsageError(f"{path} does not exist or is not a file.")
     try:
-        return polib.pofile(str(path), wrapwidth=78)
+        po = polib.pofile(str(path), wrapwidth=78)
     except (OSError, ValueError) as error:  # polib: OSError on syntax, ValueError on charset
+        _refuse_cut_line(path)
         reason = str(error).replace(f" {path}", "")
         raise UsageError(f"{path} is not a readable PO file: {reason}.") from None
+    try:
+        return po, _whole(path, po)
+    except UsageError:
+        _refuse_cut_line(path)
+        raise
+
+
+def _refuse_cut_line(path: Path) -> None:
+    """Name the cut in a file that ends within a line, judged by its complete lines only.
+
+    Cut within a line, a file can end in half a keyword or half a UTF-8 character (polib
+    cannot read it) or in a bare `#.` (polib then drops the entry before it). Without that
+    line it reads as what it is: a file that ends after some entry. Returns when the file
+    ends with a line break or its complete lines do not show a cut.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return
+    head = data[: data.rfind(b"\n") + 1]
+    if data.endswith(b"\n") or not head:
+        return
+    try:
+        po = polib.pofile(head.decode("utf-8"), wrapwidth=78)
+    except (OSError, ValueError):
+        return
+    _whole(path, po)
+
+
+def _whole(path: Path, po: polib.POFile) -> list[polib.POEntry]:
+    """The live entries, after proving the file holds all the export wrote (module doc).
+
+    Any cut loses the end mark, so without it the file is cut off after its last entry, which
+    is named. With the mark, fewer entries than the header's count means some were removed.
+    """
+    live = [entry for entry in po if not entry.obsolete]
+    header = po.metadata
+    stray = next((entry for entry in live if entry.msgctxt is None and not entry.msgid), None)
+    if ENTRIES_HEADER not in header and stray is not None:
+        # Cut right after `msgctxt "`, the file ends in an entry with empty msgctxt and msgid;
+        # polib takes the last such entry for the header, and the real one stays an entry.
+        live.remove(stray)
+        pairs = (line.split(":", 1) for line in stray.msgstr.splitlines() if ":" in line)
+        header = {key: value.strip() for key, value in pairs}
+    total = _count(header.get(ENTRIES_HEADER, ""))
+    if total is None or not _DIGEST.fullmatch(header.get(DIGEST_HEADER, "").strip()):
+        raise UsageError(f"{path}: the header has no valid {ENTRIES_HEADER} and "
+                         f"{DIGEST_HEADER}, so the file is cut off or not written by "
+                         "`push --via po`.")  # fmt: skip
+    end = po[-1] if len(po) else None
+    whole = end is not None and end.obsolete and (end.msgctxt, end.msgid, end.msgstr) == (
+        END_CONTEXT, END_MSGID, end_msgstr(total),
+    )  # fmt: skip
+    if not whole and live and live[-1].msgctxt and END_CONTEXT.startswith(live[-1].msgctxt):
+        live.pop()  # half an end mark: polib marks an entry obsolete only from its msgid on
+    if len(live) > total:
+        raise UsageError(f"{path} has {len(live)} entries, more than the {total} exported "
+                         f"(from {_name(live[total])} on).")  # fmt: skip
+    if not whole:
+        if not live:
+            raise UsageError(f"{path} is cut off before its first entry ({total} exported).")
+        last = live[-1]
+        lost = "" if len(live) < total else f" and has lost the end mark {END_CONTEXT}"
+        raise UsageError(f"{path} is cut off: it ends after entry {len(live)} of {total} "
+                         f"({_name(last)}, line {last.linenum}){lost}, so that entry may be "
+                         "incomplete.")  # fmt: skip
+    if len(live) < total:
+        marks = {mark[0]: entry for entry in live if (mark := _mark(entry))}
+        gone = next(index for index in range(1, total + 1) if index not in marks)
+        after = f"after {_name(marks[gone - 1])}" if gone > 1 else "the first"
+        place = f"; entry {gone} of {total} ({after}) is missing" if len(marks) == len(live) else ""
+        raise UsageError(f"{path} has {len(live)} of the {total} entries exported{place}.")
+    return live
+
+
+def _as_exported(path: Path, po: polib.POFile, live: Sequence[polib.POEntry]) -> None:
+    """Every entry's `msgctxt` and `msgid` are as exported (its note and the header digest)."""
+    total = len(live)
+    for entry in live:
+        mark = _mark(entry)
+        if mark is not None and mark[1:] != (total, entry_check(entry.msgctxt, entry.msgid)):
+            raise UsageError(f"{path}, line {entry.linenum}: {_name(entry)} is not the entry "
+                             "exported (its msgctxt, msgid or `integtool: entry` note "
+                             "changed).")  # fmt: skip
+    digest = entries_digest((entry.msgctxt, entry.msgid) for entry in live)
+    if po.metadata.get(DIGEST_HEADER, "").strip() != digest:
+        raise UsageError(f"{path}: msgctxt and msgid of the entries are not the ones exported "
+                         f"({DIGEST_HEADER} differs); export again.")  # fmt: skip
+
+
+def _count(text: str) -> int | None:
+    value = text.strip()
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
+def _mark(entry: polib.POEntry) -> tuple[int, int, str] | None:
+    """(index, count, check) of the entry's `integtool: entry` note (its last); None without.
+
+    Whitespace is normalized: an editor may wrap the note onto two `#.` lines.
+    """
+    found = [*MARK.finditer(" ".join(entry.comment.split()))]
+    return None if not found else (int(found[-1][1]), int(found[-1][2]), found[-1][3])
+
+
+def _name(entry: polib.POEntry) -> str:
+    match = CONTEXT.fullmatch(entry.msgctxt or "")
+    return f"page {match[1]}, {match[2]}" if match else f"msgctxt {entry.msgctxt!r}"
 
 
 def _copy(page: ReviewedPage, qa: Sequence[QaWarning]) -> NewDraft:
