@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from integtool.commands.options import app_context
+from integtool.commands.options import app_context, region_slugs
 from integtool.services.po_import import import_files, qa_check
 from integtool.store.database import connect
 from integtool.store.drafts import DraftStore
@@ -22,7 +22,10 @@ def import_po(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="PO files written by `push --via po`.")],
     region: Annotated[
-        str | None, typer.Option("--region", "-r", help="Refuse files of other regions.")
+        str | None,
+        typer.Option(
+            "--region", "-r", help="Refuse files of other regions.", callback=region_slugs
+        ),
     ] = None,
 ) -> None:
     """Import reviewed PO files: finished pages become accepted drafts, fuzzy ones wait.
