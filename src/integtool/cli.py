@@ -111,10 +111,8 @@ app.command()(report)
 
 
 def main() -> None:
-    """Console entry point: secrets masked on both streams, Ctrl-C as one line and 130 (also
-    while the interpreter shuts down), the exit code of `run`."""
-    sys.stdout = RedactingStream(sys.stdout)
-    sys.stderr = RedactingStream(sys.stderr)
+    """Console entry point: Ctrl-C as one line and 130 (also while the interpreter shuts
+    down), the exit code of `run`."""
     catch_interrupts()
     code = run()
     signal.signal(signal.SIGINT, _interrupted_at_shutdown)
@@ -131,6 +129,9 @@ def run(args: Sequence[str] | None = None) -> int:
     """
     register_environment()
     argv = list(sys.argv[1:] if args is None else args)
+    streams = sys.stdout, sys.stderr
+    sys.stdout = RedactingStream(sys.stdout)  # secrets are masked on both streams
+    sys.stderr = RedactingStream(sys.stderr)
     try:
         code = app(args=argv, prog_name="integtool", standalone_mode=False)
     except IntegtoolError as error:
@@ -155,6 +156,7 @@ def run(args: Sequence[str] | None = None) -> int:
                     "(run with -v for details).", ExitCode.INTERNAL)  # fmt: skip
     finally:
         stop_run_deadline()
+        sys.stdout, sys.stderr = streams
     return int(code) if isinstance(code, int) else int(ExitCode.OK)
 
 
