@@ -94,7 +94,9 @@ def test_unknown_region_is_not_found(server: HTTPServer) -> None:
     )
     with pytest.raises(NotFoundError, match=r"does not know region 'nowhere'.*does not exist"):
         asyncio.run(fetch_languages(server, "nowhere"))
-    assert len(server.log) == 1  # a 404 is not retried
+    paths = [request.path for request, _ in server.log]
+    assert paths.count("/api/v3/nowhere/languages/") == 1  # a 404 is not retried
+    assert paths.count("/api/v3/regions/") == 1  # the list for a hint, asked once
 
 
 def test_unreachable_server_is_a_content_error() -> None:

@@ -46,14 +46,6 @@ class NotFoundError(ContentError):
     exit_code = ExitCode.USAGE
 
 
-class UnknownRegionError(NotFoundError):
-    """The content API does not know a region slug; `slug` is the one asked for."""
-
-    def __init__(self, message: str, slug: str) -> None:
-        super().__init__(message)
-        self.slug = slug
-
-
 class ProviderError(IntegtoolError):
     """A translation provider failed (auth, quota, unsupported language)."""
 

@@ -9,13 +9,14 @@ import orjson
 from integtool.content import endpoints
 from integtool.content.http import ForeignRedirect
 from integtool.content.parse import parse_languages, parse_pages, parse_regions
+from integtool.core.codes import did_you_mean
 from integtool.core.models import Language, PageTranslation, Region
 from integtool.errors import (
     ContentAuthError,
     ContentError,
     ContentFormatError,
+    IntegtoolError,
     NotFoundError,
-    UnknownRegionError,
 )
 from integtool.retrying import (
     RetryableResponse,
@@ -63,8 +64,19 @@ class IntegreatClient:
                 not_found=f"region '{region}'",
             )
         except NotFoundError as error:
-            raise UnknownRegionError(str(error), region) from None
+            hint = await self._closest_region(region)
+            raise NotFoundError(f"{str(error).rstrip('.')}.{hint}") from None
         return parse_languages(data, region)
+
+    async def _closest_region(self, slug: str) -> str:
+        """ " Did you mean 'x'?" from the instance's region list (asked only when a slug is
+        unknown; without the list, no hint)."""
+        try:
+            data = await self.get_json(endpoints.regions_path(), "the region list", retries=0)
+            known = [region.slug for region in parse_regions(data)]
+        except IntegtoolError:
+            return ""
+        return did_you_mean(slug, known)
 
     async def pages(self, region: str, language: str) -> list[PageTranslation]:
         """All public pages of a region in one language."""
@@ -119,21 +131,24 @@ class IntegreatClient:
         *,
         not_found: str | None = None,
         headers: dict[str, str] | None = None,
+        retries: int | None = None,
     ) -> Any:
-        """GET a path and decode its JSON, retrying transient failures with backoff."""
+        """GET a path and decode its JSON, retrying transient failures with backoff (`retries`
+        times, default the configured number)."""
+        retries = self._retries if retries is None else retries
         try:
-            async for attempt in retrying(self._retries, self._backoff, self._max_retry_after):
+            async for attempt in retrying(retries, self._backoff, self._max_retry_after):
                 with attempt:
                     response = await self._get(path, headers)
         except RetryableResponse as exc:
             raise ContentError(
                 f"The content API at {self.base_url} kept failing ({exc}) for {what}, "
-                f"after {self._retries + 1} attempts."
+                f"after {retries + 1} attempts."
             ) from None
         except httpx.TransportError as exc:
             raise ContentError(
                 f"The content API at {self.base_url} could not be reached for {what} "
-                f"({transport_reason(exc)}), after {self._retries + 1} attempts."
+                f"({transport_reason(exc)}), after {retries + 1} attempts."
             ) from None
         except ForeignRedirect as exc:
             raise ContentError(

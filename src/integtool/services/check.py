@@ -15,7 +15,7 @@ from integtool.core.findings import FindingKind
 from integtool.core.language_tree import LanguageTreeError, resolve_sources, with_ancestors
 from integtool.core.models import PageTranslation
 from integtool.core.providers_support import Provider
-from integtool.errors import IntegtoolError, UnknownRegionError, UsageError
+from integtool.errors import IntegtoolError, UsageError
 
 REGIONS_AT_ONCE = 4
 """Regions analysed at the same time (bounds memory with --all-regions)."""
@@ -114,7 +114,6 @@ async def run_check(
             result.failures.append(outcome)
         else:
             result.regions.append(outcome)
-    result.failures = await _suggest_regions(client, result.failures)
     if not result.regions:
         raise result.failures[0].error
     read = {code.casefold() for region in result.regions for code in region.languages}
@@ -124,26 +123,6 @@ async def run_check(
         raise UsageError(f"No checked region has the language '{unknown[0]}'."
                          f"{did_you_mean(unknown[0], offered)}")  # fmt: skip
     return result
-
-
-async def _suggest_regions(
-    client: IntegreatClient, failures: list[RegionFailure]
-) -> list[RegionFailure]:
-    """Failures with a "did you mean" for slugs the instance does not know (one extra
-    request, only when there is such a slug; without the list the failures stay as they are)."""
-    if not any(isinstance(failure.error, UnknownRegionError) for failure in failures):
-        return failures
-    try:
-        known = [region.slug for region in await client.regions()]
-    except IntegtoolError:
-        return failures
-    suggested = []
-    for failure in failures:
-        error = failure.error
-        if isinstance(error, UnknownRegionError) and (hint := did_you_mean(error.slug, known)):
-            error = UnknownRegionError(f"{str(error).rstrip('.')}.{hint}", error.slug)
-        suggested.append(RegionFailure(failure.region, error))
-    return suggested
 
 
 @dataclass(frozen=True, slots=True)
