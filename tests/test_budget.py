@@ -6,14 +6,16 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
+from integtool.config import HttpSettings
 from integtool.content.client import IntegreatClient
 from integtool.content.http import make_http_client
+from integtool.providers.deepl_access import DeepLAccess
 from integtool.services.budget import Allowance, cms_budget, deepl_quota
 from tests.http_fixtures import run_cli, serve_recorded_region, write_fast_config
 
 
 def quota(env: dict[str, str]) -> Allowance:
-    return asyncio.run(deepl_quota(env))
+    return asyncio.run(deepl_quota(DeepLAccess.from_env(env, HttpSettings(retries=0))))
 
 
 def test_deepl_usage_through_the_official_library(server: HTTPServer) -> None:
@@ -113,3 +115,17 @@ def test_cost_command_json_with_quota_and_budget(
     assert data["budget"]["augsburg"]["remaining_words"] == 10
     assert data["budget"]["augsburg"]["fits"] is False
     assert "k:fx" not in result.stdout + result.stderr
+
+
+def test_a_failing_quota_read_follows_the_configured_retries(server: HTTPServer) -> None:
+    import deepl
+
+    server.expect_request("/v2/usage").respond_with_json({"message": "down"}, status=503)
+    access = DeepLAccess.from_env(
+        {"DEEPL_AUTH_KEY": "k:fx", "DEEPL_SERVER_URL": server.url_for("/").rstrip("/")},
+        HttpSettings(retries=1, backoff=0.01, timeout=2),
+    )
+    allowance = asyncio.run(deepl_quota(access))
+    assert not allowance.known and allowance.note.endswith("the DeepL quota is not known.")
+    assert len(server.log) == 2  # one attempt and the one configured retry, nothing more
+    assert deepl.http_client.max_network_retries == 5  # the library's own setting untouched

@@ -109,7 +109,7 @@ def _translate(
 ) -> None:
     plan, quota = asyncio.run(
         plan_with_quota(app.config, request, translator, chosen_glossary, connection,
-                        demo=app.demo, env=os.environ)
+                        demo=app.demo)
     )  # fmt: skip
     prices = app.config.prices
     if plan.glossary_note:

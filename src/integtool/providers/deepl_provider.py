@@ -1,21 +1,15 @@
-"""DeepL through the official `deepl` library: batches, retries, v3 glossaries, quota stop.
+"""DeepL through the official `deepl` library: batches, v3 glossaries, quota stop.
 
-The library's own retry loop is switched off (`max_network_retries = 0`) so that integtool's
-configured retry budget applies, as it does to the content API; 429 and 5xx are retried with
-exponential backoff, 456 (quota) stops the run at once.
+Every request goes through `DeepLAccess` (retries and timeout from `[http]`): 429 and 5xx are
+retried with exponential backoff, 456 (quota) stops the run at once.
 """
 
 import hashlib
 import re
-import threading
-from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
-import deepl
 from deepl.api_data import MultilingualGlossaryDictionaryEntries, MultilingualGlossaryInfo
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from integtool.config import HttpSettings
 from integtool.core.glossary import Glossary
 from integtool.core.providers_support import (
     DEEPL_FULL,
@@ -24,11 +18,9 @@ from integtool.core.providers_support import (
     provider_code,
     supports,
 )
-from integtool.core.transport_security import secret_may_travel_to
 from integtool.errors import ProviderError
-from integtool.providers.base import QuotaExceededError, Translated
-
-T = TypeVar("T")
+from integtool.providers.base import Translated
+from integtool.providers.deepl_access import DeepLAccess, GlossaryGone
 
 MAX_BATCH = 50
 """DeepL accepts at most 50 texts per request."""
@@ -49,15 +41,6 @@ def deepl_target(language: str) -> str:
     return _TARGET_VARIANTS.get(code, code.upper())
 
 
-def _retryable(error: BaseException) -> bool:
-    if isinstance(error, deepl.QuotaExceededException | deepl.AuthorizationException):
-        return False
-    if isinstance(error, deepl.TooManyRequestsException | deepl.ConnectionException):
-        return True
-    status = getattr(error, "http_status_code", None)
-    return isinstance(error, deepl.DeepLException) and status is not None and status >= 500
-
-
 class DeepLTranslator:
     """A `Translator` over `deepl.DeepLClient`; thread-safe for concurrent batches."""
 
@@ -65,33 +48,9 @@ class DeepLTranslator:
     max_batch = MAX_BATCH
     memory_scope = ""
 
-    def __init__(self, env: Mapping[str, str], http: HttpSettings) -> None:
-        self._key = env.get("DEEPL_AUTH_KEY", "").strip()
-        self._server_url = env.get("DEEPL_SERVER_URL", "").strip() or None
-        self._http = http
-        self._made: deepl.DeepLClient | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def _client(self) -> deepl.DeepLClient:
-        """The library client, made once on first use (planning and --dry-run need no key)."""
-        with self._lock:
-            if self._made is None:
-                self._made = self._connect()
-            return self._made
-
-    def _connect(self) -> deepl.DeepLClient:
-        if not self._key:
-            raise ProviderError("DEEPL_AUTH_KEY is not set: DeepL cannot be used.")
-        if self._server_url and not secret_may_travel_to(self._server_url):
-            raise ProviderError(
-                "DEEPL_SERVER_URL is plain http to another machine: the key is not sent there."
-            )
-        deepl.http_client.max_network_retries = 0  # integtool's own retry budget applies
-        return deepl.DeepLClient(
-            self._key, server_url=self._server_url, send_platform_info=False,
-            skip_language_check=True,
-        )  # fmt: skip
+    def __init__(self, access: DeepLAccess) -> None:
+        self.access = access
+        """The one DeepL client of the run (the quota is read through it as well)."""
 
     def supports(self, language: str) -> bool:
         """DeepL's full and text-only targets."""
@@ -133,8 +92,10 @@ class DeepLTranslator:
             MultilingualGlossaryDictionaryEntries(source, code.upper(), pairs)
             for code, pairs in self._dictionaries(glossary).items()
         ]
-        created = self._call(lambda: self._client.create_multilingual_glossary(name, entries))
-        older = self._call(self._client.list_multilingual_glossaries)
+        created = self.access.call(
+            lambda client: client.create_multilingual_glossary(name, entries)
+        )
+        older = self.access.call(lambda client: client.list_multilingual_glossaries())
         for info in older:
             mine = re.fullmatch(
                 f"{re.escape(GLOSSARY_PREFIX + glossary.name)} [0-9a-f]{{12}}", info.name
@@ -145,13 +106,13 @@ class DeepLTranslator:
 
     def _exists(self, glossary_id: str) -> bool:
         try:
-            self._call(lambda: self._client.get_multilingual_glossary(glossary_id))
+            self.access.call(lambda client: client.get_multilingual_glossary(glossary_id))
         except GlossaryGone:
             return False
         return True
 
     def _delete(self, info: MultilingualGlossaryInfo) -> None:
-        self._call(lambda: self._client.delete_multilingual_glossary(info))
+        self.access.call(lambda client: client.delete_multilingual_glossary(info))
 
     def translate(
         self,
@@ -167,8 +128,8 @@ class DeepLTranslator:
             raise ValueError(f"at most {MAX_BATCH} texts per request, got {len(texts)}")
         if not texts:
             return []
-        results = self._call(
-            lambda: self._client.translate_text(
+        results = self.access.call(
+            lambda client: client.translate_text(
                 list(texts),
                 source_lang=deepl_source(source_language),
                 target_lang=deepl_target(target_language),
@@ -180,33 +141,3 @@ class DeepLTranslator:
         if len(items) != len(texts):
             raise ProviderError(f"DeepL answered {len(items)} translations for {len(texts)} texts.")
         return [Translated(item.text, int(item.billed_characters or 0)) for item in items]
-
-    def _call(self, request: Callable[[], T]) -> T:
-        retrying = Retrying(
-            retry=retry_if_exception(_retryable),
-            stop=stop_after_attempt(self._http.retries + 1),
-            wait=wait_exponential(multiplier=self._http.backoff, max=30),
-            reraise=True,
-        )
-        try:
-            return retrying(request)
-        except deepl.GlossaryNotFoundException:
-            raise GlossaryGone("The DeepL glossary no longer exists.") from None
-        except deepl.QuotaExceededException:
-            raise QuotaExceededError("The DeepL character quota is used up (456).") from None
-        except deepl.AuthorizationException:
-            raise ProviderError("DeepL rejected DEEPL_AUTH_KEY (403).") from None
-        except deepl.DeepLException as error:
-            raise ProviderError(f"DeepL failed: {_reason(error)}.") from None
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            # The library parsing an answer that is not what DeepL documents.
-            raise ProviderError(f"DeepL answered unexpectedly ({type(error).__name__}).") from None
-
-
-class GlossaryGone(ProviderError):
-    """A glossary id integtool stored is not known to DeepL any more (deleted elsewhere)."""
-
-
-def _reason(error: deepl.DeepLException) -> str:
-    text = str(error).split(", content:", 1)[0]
-    return text.rstrip(".")

@@ -11,7 +11,8 @@ from typing import Any
 
 from integtool.content.client import IntegreatClient
 from integtool.core.transport_security import secret_may_travel_to
-from integtool.errors import ContentAuthError, ContentError
+from integtool.errors import ContentAuthError, ContentError, ProviderError
+from integtool.providers.deepl_access import KEY_VARIABLE, DeepLAccess, KeyRejected
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,35 +34,20 @@ class Allowance:
         return None if self.remaining is None else needed <= self.remaining
 
 
-async def deepl_quota(env: Mapping[str, str]) -> Allowance:
-    """DeepL's character usage and limit through the official `deepl` library."""
-    key = env.get("DEEPL_AUTH_KEY", "").strip()
-    if not key:
-        return Allowance(None, note="DEEPL_AUTH_KEY is not set: the DeepL quota is not known.")
-    server_url = env.get("DEEPL_SERVER_URL") or None
-    if server_url and not secret_may_travel_to(server_url):
-        return Allowance(
-            None,
-            note="DEEPL_SERVER_URL is plain http to another machine: the key was not sent, "
-            "the DeepL quota is not known.",
-        )
-    return await asyncio.to_thread(_read_deepl_usage, key, server_url)
-
-
-def _read_deepl_usage(key: str, server_url: str | None) -> Allowance:
-    import deepl
-
+async def deepl_quota(access: DeepLAccess) -> Allowance:
+    """DeepL's character usage and limit, read through the run's one DeepL client."""
+    problem = access.problem()
+    if problem is not None:
+        return Allowance(None, note=f"{problem}: the DeepL quota is not known.")
     try:
-        client = deepl.DeepLClient(key, server_url=server_url, send_platform_info=False)
-        usage = client.get_usage()
-    except deepl.AuthorizationException:
-        return Allowance(None, note="DeepL rejected DEEPL_AUTH_KEY: the DeepL quota is not known.")
-    except deepl.DeepLException as error:
-        return Allowance(None, note=f"The DeepL usage could not be read ({type(error).__name__}).")
-    character = usage.character
-    if character is None or not character.valid:
+        usage = await asyncio.to_thread(access.usage)
+    except KeyRejected:
+        return Allowance(None, note=f"DeepL rejected {KEY_VARIABLE}: the DeepL quota is not known.")
+    except ProviderError as error:
+        return Allowance(None, note=f"{str(error).rstrip('.')}: the DeepL quota is not known.")
+    if usage is None:
         return Allowance(None, note="DeepL reported no character limit for this key.")
-    count, limit = int(character.count or 0), int(character.limit or 0)
+    count, limit = usage
     return Allowance(max(0, limit - count), limit=limit, used=count)
 
 

@@ -9,6 +9,7 @@ from integtool.config import Config
 from integtool.content.client import IntegreatClient
 from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.cost import KnownSegment
+from integtool.providers.deepl_access import DeepLAccess
 from integtool.services.budget import Allowance, cms_budget, deepl_quota
 from integtool.services.check import CheckRequest, CheckResult, run_check
 
@@ -33,7 +34,8 @@ async def run_cost(
     """Check the regions, then read quota and budgets (concurrently; never fatal)."""
     check = await run_check(client, config, request, identifier, known=known)
     quota, *budgets = await asyncio.gather(
-        deepl_quota(env), *(cms_budget(client, region.region, env) for region in check.regions)
+        deepl_quota(DeepLAccess.from_env(env, config.http)),
+        *(cms_budget(client, region.region, env) for region in check.regions),
     )
     return CostResult(
         check, quota, {region.region: b for region, b in zip(check.regions, budgets, strict=True)}

@@ -13,6 +13,7 @@ from integtool.config import Config
 from integtool.core.glossary import Glossary
 from integtool.errors import UsageError
 from integtool.providers.base import Translator
+from integtool.providers.deepl_access import DeepLAccess
 from integtool.providers.deepl_provider import DeepLTranslator
 from integtool.providers.demo_provider import DemoTranslator
 from integtool.services.budget import Allowance, deepl_quota
@@ -35,7 +36,7 @@ def choose_translator(
             raise UsageError("The demo provider works only with --demo.")
         return DemoTranslator()
     if name == "deepl":
-        return DeepLTranslator(env, config.http)
+        return DeepLTranslator(DeepLAccess.from_env(env, config.http))
     raise UsageError(f"--provider takes deepl, not {name!r}.")
 
 
@@ -61,14 +62,13 @@ async def plan_with_quota(
     connection: sqlite3.Connection,
     *,
     demo: bool,
-    env: Mapping[str, str],
 ) -> tuple[TranslationPlan, Allowance | None]:
     """The plan and, for DeepL, the quota left (read at the same time)."""
     memory = TranslationMemory(connection)
     latest = DraftStore(connection).latest(request.region, request.language)
     async with open_content(config, demo=demo) as client:
         planned = plan_translation(client, config, request, translator, glossary, memory, latest)
-        if translator.name != "deepl":
+        if not isinstance(translator, DeepLTranslator):
             return await planned, None
-        plan, quota = await asyncio.gather(planned, deepl_quota(env))
+        plan, quota = await asyncio.gather(planned, deepl_quota(translator.access))
         return plan, quota
