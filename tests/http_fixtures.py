@@ -1,12 +1,17 @@
 """Serving the recorded live-2024.5 responses from a real HTTP server on 127.0.0.1."""
 
+import contextlib
+import io
 import json
+import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+
+from integtool import cli
 
 LIVE_LANGUAGES = ("de", "en", "ar", "fa")
 
@@ -42,7 +47,30 @@ def write_fast_config(path: Path, *, retries: int = 2) -> Path:
 
 
 def run_cli(
-    args: Sequence[str], *, env: dict[str, str] | None = None
+    args: Sequence[str], *, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run integtool in this process as its entry point would (`integtool.cli.run`), with
+    `env` as the whole environment for the run; stdout and stderr captured.
+
+    In-process keeps the suite fast (no interpreter start, the language model loaded once);
+    `run_process` starts a real process where the process itself is the point.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    saved = dict(os.environ)
+    if env is not None:
+        os.environ.clear()
+        os.environ.update(env)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.run(list(args))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["integtool", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_process(
+    args: Sequence[str], *, env: Mapping[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run integtool as a real process (as cron would)."""
     return subprocess.run(

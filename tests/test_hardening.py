@@ -4,6 +4,8 @@ a full disk during translate, one-line usage errors, codes checked before they r
 CLI runs are in-process (`integtool.cli.run`), except where a real process is the point.
 """
 
+import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -21,7 +23,7 @@ from integtool.exitcodes import ExitCode
 from integtool.redaction import redact, register
 from integtool.store import database
 from tests.cms_fake import FakeRegion
-from tests.http_fixtures import serve_recorded_region, write_fast_config
+from tests.http_fixtures import run_process, serve_recorded_region, write_fast_config
 from tests.test_push import setup as push_setup
 from tests.test_translate import GLOSSARY, NEW, OLD, TEN_PARAGRAPHS
 
@@ -273,3 +275,17 @@ def test_codes_and_suggestions() -> None:
     assert find_code("AR", ["de", "ar"]) == "ar" and find_code("xx", ["de"]) is None
     assert did_you_mean("agsburg", ["augsburg", "nurnberg"]) == " Did you mean 'augsburg'?"
     assert did_you_mean("zzz", ["augsburg"]) == ""
+
+
+def test_the_installed_entry_point_runs_as_a_real_process(tmp_path: Path) -> None:
+    """The one place the suite proves `python -m integtool` itself; every other CLI test runs
+    the same entry function in-process."""
+    env = {**os.environ, "INTEGTOOL_STATE": str(tmp_path / "s.sqlite")}
+    version = run_process(["--version"], env=env)
+    assert version.returncode == 0 and version.stdout.startswith("integtool ")
+    demo = run_process(["--demo", "check", "--format", "json"], env=env)
+    assert demo.returncode == 0, demo.stderr
+    assert [region["region"] for region in json.loads(demo.stdout)["regions"]]
+    usage = run_process(["chek"], env=env)
+    assert usage.returncode == ExitCode.USAGE and usage.stdout == ""
+    assert one_line(usage.stderr).endswith("See 'integtool --help'.")

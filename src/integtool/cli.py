@@ -29,7 +29,7 @@ from integtool.commands.translate import translate
 from integtool.context import AppContext
 from integtool.errors import IntegtoolError
 from integtool.exitcodes import ExitCode
-from integtool.redaction import RedactingStream, redact, register_environment
+from integtool.redaction import RedactingStream, redact, start_run
 from integtool.run_control import Interrupted, catch_interrupts, stop_run_deadline
 from integtool.usage_errors import usage_sentence
 
@@ -127,7 +127,7 @@ def run(args: Sequence[str] | None = None) -> int:
     last resort, a bug get one line too (the traceback only with -v), never exit 1, which
     means "findings".
     """
-    register_environment()
+    start_run()
     argv = list(sys.argv[1:] if args is None else args)
     streams = sys.stdout, sys.stderr
     sys.stdout = RedactingStream(sys.stdout)  # secrets are masked on both streams

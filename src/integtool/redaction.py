@@ -40,8 +40,12 @@ def register(values: Iterable[str]) -> None:
         _pattern = re.compile("|".join(re.escape(secret) for secret in ordered))
 
 
-def register_environment(env: Mapping[str, str] = os.environ) -> None:
-    """The secrets integtool reads from the environment."""
+def start_run(env: Mapping[str, str] = os.environ) -> None:
+    """Mask the secrets of this run: those in its environment (and, as they are read, its
+    page tokens); what an earlier run in the same process registered is forgotten."""
+    global _pattern  # noqa: PLW0603 - one registry per process, by design
+    _secrets.clear()
+    _pattern = None
     register(
         value
         for name, value in env.items()
