@@ -3,11 +3,10 @@
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import orjson
 import typer
-from rich.table import Table
 
 from integtool.commands.options import TableFormat, app_context, language_codes
 from integtool.context import AppContext
@@ -16,6 +15,7 @@ from integtool.core.glossary_export import to_csv, to_deepl_tsv, to_tbx
 from integtool.core.providers_support import deepl_text_only
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
+from integtool.reports.glossary_render import glossary_data, glossary_table
 from integtool.services.glossary_files import GlossaryFile, read_glossary_file, write_export
 
 glossary_app = typer.Typer(
@@ -80,10 +80,10 @@ def show(
     assert glossary is not None  # _usable checked it
     languages = _languages(glossary, language)
     if output is TableFormat.json:
-        data = _show_data(loaded, glossary, languages, language)
+        data = glossary_data(loaded.label, glossary, languages, language)
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
-    app.out.print(_table(glossary, languages), markup=False, highlight=False)
+    app.out.print(glossary_table(glossary, languages), markup=False, highlight=False)
 
 
 @glossary_app.command()
@@ -135,39 +135,6 @@ def export(
         app.note(f"integtool: wrote {output}")
 
 
-def _table(glossary: Glossary, languages: list[str]) -> Table:
-    """One row per term for one language; else one row per language, a section per term.
-
-    Seven target columns side by side are unreadable in 80 columns.
-    """
-    title = glossary.name or None
-    if len(languages) == 1:
-        table = Table(glossary.source_language, languages[0], "flags", title=title)
-    else:
-        table = Table(glossary.source_language, "lang", "target", "flags", title=title)
-    for entry in glossary.entries:
-        flags = [flag for flag, on in (("keep", entry.keep), ("case", entry.case_sensitive)) if on]
-        if entry.forms:
-            flags.append(f"+{len(entry.forms)} form{'s' if len(entry.forms) != 1 else ''}")
-        cells = []
-        for code in languages:
-            target = entry.target(code) or ""
-            cells.append(f"{target} (?)" if code in entry.uncertain else target)
-        if len(languages) == 1:
-            table.add_row(entry.source, cells[0], ", ".join(flags))
-            continue
-        for row, (code, cell) in enumerate(zip(languages, cells, strict=True)):
-            first = row == 0
-            table.add_row(
-                entry.source if first else "",
-                code,
-                cell,
-                ", ".join(flags) if first else "",
-                end_section=row == len(languages) - 1,
-            )
-    return table
-
-
 def _usable(app: AppContext, loaded: GlossaryFile) -> GlossaryFile:
     """The file when it has no errors; else its errors on stderr and exit 2."""
     if loaded.report.errors or loaded.report.glossary is None:
@@ -186,34 +153,3 @@ def _languages(glossary: Glossary, language: str | None) -> list[str]:
             f"The glossary has no language '{language}' (it has: {', '.join(glossary.languages)})."
         )
     return [language]
-
-
-def _show_data(
-    loaded: GlossaryFile, glossary: Glossary, languages: list[str], language: str | None
-) -> dict[str, Any]:
-    """The JSON of `show`; `content_hash` is the pair's hash when one language was asked for."""
-    return {
-        "file": loaded.label,
-        "name": glossary.name,
-        "source_language": glossary.source_language,
-        "languages": languages,
-        "content_hash": glossary.content_hash(language),
-        "terms": [
-            {
-                "source": entry.source,
-                "forms": list(entry.forms),
-                "keep": entry.keep,
-                "case_sensitive": entry.case_sensitive,
-                "targets": {code: target for code in languages if (target := entry.target(code))},
-                "target_forms": {
-                    code: list(entry.target_forms[code])
-                    for code in languages
-                    if code in entry.target_forms
-                },
-                "uncertain": sorted(code for code in entry.uncertain if code in languages),
-                "note": entry.note,
-                "line": entry.line,
-            }
-            for entry in glossary.entries
-        ],
-    }
