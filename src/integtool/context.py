@@ -15,6 +15,7 @@ from integtool.run_control import start_run_deadline
 from integtool.store.database import default_state_path
 
 if TYPE_CHECKING:
+    from integtool.services.access_run import AccessOutcome
     from integtool.services.check import RegionFailure
 
 
@@ -70,6 +71,22 @@ class AppContext:
                 markup=False,
                 highlight=False,
             )
+
+    def report_access_problems(self, access: "AccessOutcome") -> None:
+        """One stderr line per region whose statistics failed or whose reads were not stored."""
+        for failure in access.failures:
+            self.err.print(
+                f"integtool: the statistics of region '{failure.region}' failed: {failure.error}",
+                markup=False,
+                highlight=False,
+            )
+        for slug, reads in access.regions.items():
+            if reads.not_stored:
+                self.err.print(
+                    f"integtool: the reads of region '{slug}' were not stored: {reads.not_stored}",
+                    markup=False,
+                    highlight=False,
+                )
 
     def note(self, message: str) -> None:
         """A diagnostic line on stderr (suppressed by --quiet)."""

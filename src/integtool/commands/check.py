@@ -4,12 +4,11 @@ import asyncio
 import sqlite3
 import sys
 from contextlib import closing
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 import orjson
 import typer
-from rich.progress import BarColumn, Progress, TextColumn
 
 from integtool.commands.options import (
     ReportFormat,
@@ -20,19 +19,16 @@ from integtool.commands.options import (
     region_slugs,
     split_values,
 )
+from integtool.commands.progress import progress_of
 from integtool.context import AppContext
 from integtool.core.findings import FindingKind
-from integtool.core.periods import PeriodKind
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
-from integtool.langid import FastTextIdentifier
 from integtool.reports.check_data import check_data
 from integtool.reports.check_render import render_csv, render_markdown, render_table
-from integtool.services.access import AccessRequest
 from integtool.services.access_run import AccessOutcome, access_for_check
-from integtool.services.check import CheckRequest, CheckResult, run_check
+from integtool.services.check import CheckRequest, CheckResult, check_instance
 from integtool.services.check_history import record_check
-from integtool.services.content_session import open_content
 from integtool.store.database import connect, unusable_reason
 
 
@@ -80,12 +76,16 @@ def check(
         source_overrides=parse_sources(source or []),
         now=datetime.now(UTC),
     )
-    result = asyncio.run(run_checks(app, request))
+    total = None if request.all_regions else len(set(request.regions))
+    with progress_of(app, "checking", total, "regions") as done:
+        result = asyncio.run(check_instance(app.config, request, demo=app.demo,
+                                            on_region_done=done))  # fmt: skip
     app.report_failures(result.failures)
     _store(app, result)
     access = AccessOutcome()
     if output is not ReportFormat.csv:  # CSV is one row per finding: no readership in it
-        access = readership_of(app, result)
+        access = asyncio.run(access_for_check(app.config, app.state_path, result, demo=app.demo))
+        app.report_access_problems(access)
     if output is ReportFormat.json:
         data = check_data(result, access.regions, access.failures)
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
@@ -126,49 +126,3 @@ def _store(app: AppContext, result: CheckResult) -> None:
             markup=False,
             highlight=False,
         )
-
-
-def readership_of(app: AppContext, result: CheckResult) -> AccessOutcome:
-    """The last complete month's readership of every checked region with statistics; one
-    stderr line per region whose statistics failed or whose reads were not stored."""
-    access = asyncio.run(
-        access_for_check(
-            app.config, app.state_path, result,
-            AccessRequest(PeriodKind.month, date.today()), demo=app.demo,
-        )
-    )  # fmt: skip
-    _report_access_problems(app, access)
-    return access
-
-
-def _report_access_problems(app: AppContext, access: AccessOutcome) -> None:
-    for failure in access.failures:
-        app.err.print(
-            f"integtool: the statistics of region '{failure.region}' failed: {failure.error}",
-            markup=False,
-            highlight=False,
-        )
-    for slug, reads in access.regions.items():
-        if reads.not_stored:
-            app.err.print(
-                f"integtool: the reads of region '{slug}' were not stored: {reads.not_stored}",
-                markup=False,
-                highlight=False,
-            )
-
-
-async def run_checks(app: AppContext, request: CheckRequest) -> CheckResult:
-    """The check of `request`, with a progress bar when a person watches."""
-    identifier = FastTextIdentifier()
-    async with open_content(app.config, demo=app.demo) as client:
-        if not app.show_progress:
-            return await run_check(client, app.config, request, identifier)
-        total = None if request.all_regions else len(set(request.regions))
-        with Progress(
-            TextColumn("checking"), BarColumn(), TextColumn("{task.completed} regions"),
-            console=app.err, transient=True,
-        ) as progress:  # fmt: skip
-            task = progress.add_task("check", total=total)
-            return await run_check(
-                client, app.config, request, identifier, lambda _: progress.advance(task)
-            )

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from integtool.commands.check import readership_of, run_checks
 from integtool.commands.options import app_context, region_slugs, split_values
+from integtool.commands.progress import progress_of
 from integtool.context import AppContext
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
@@ -18,7 +18,8 @@ from integtool.redaction import redact
 from integtool.reports.mail_message import build_message, parse_address
 from integtool.reports.report_blocks import to_html, to_markdown, to_text
 from integtool.reports.report_document import report_blocks, report_title
-from integtool.services.check import CheckRequest
+from integtool.services.access_run import access_for_check
+from integtool.services.check import CheckRequest, check_instance
 from integtool.services.export_files import write_atomically
 from integtool.services.mailer import (
     SmtpServer,
@@ -140,8 +141,12 @@ def _deliver(
 
 
 def _run(app: AppContext, request: CheckRequest) -> Report:
-    result = asyncio.run(run_checks(app, request))
-    access = readership_of(app, result)
+    total = None if request.all_regions else len(set(request.regions))
+    with progress_of(app, "checking", total, "regions") as done:
+        result = asyncio.run(check_instance(app.config, request, demo=app.demo,
+                                            on_region_done=done))  # fmt: skip
+    access = asyncio.run(access_for_check(app.config, app.state_path, result, demo=app.demo))
+    app.report_access_problems(access)
     settings = json.dumps({"base_url": result.base_url, "stale_days": request.stale_days})
     return build_report(app.state_path, result, access.regions, access.failures, settings)
 

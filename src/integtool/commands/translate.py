@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn
 
 from integtool.commands.options import (
     app_context,
@@ -18,6 +17,7 @@ from integtool.commands.options import (
     region_slugs,
     split_values,
 )
+from integtool.commands.progress import progress_of
 from integtool.context import AppContext
 from integtool.core.glossary import Glossary
 from integtool.errors import IntegtoolError
@@ -157,16 +157,8 @@ def _run(
     connection: sqlite3.Connection,
     glossary: Glossary | None,
 ) -> RunOutcome:
-    identifier = FastTextIdentifier()
     concurrency = app.config.http.concurrency
-    if not app.show_progress:
-        return run_plan(plan, translator, connection, glossary, identifier, concurrency)
-    with Progress(
-        TextColumn("translating"), BarColumn(), TextColumn("{task.completed}/{task.total} pages"),
-        console=app.err, transient=True,
-    ) as progress:  # fmt: skip
-        task = progress.add_task("translate", total=len(plan.pages))
+    with progress_of(app, "translating", len(plan.pages), "pages") as done:
         return run_plan(
-            plan, translator, connection, glossary, identifier, concurrency,
-            lambda _: progress.advance(task),
-        )  # fmt: skip
+            plan, translator, connection, glossary, FastTextIdentifier(), concurrency, done
+        )

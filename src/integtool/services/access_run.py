@@ -4,10 +4,11 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from integtool.config import Config
+from integtool.core.periods import PeriodKind
 from integtool.core.rate_window import RateWindow
 from integtool.errors import IntegtoolError, UsageError
 from integtool.services.access import AccessRequest, RegionAccess, region_access
@@ -67,12 +68,19 @@ async def run_access(
 
 
 async def access_for_check(
-    config: Config, state: Path, result: CheckResult, request: AccessRequest, *, demo: bool
+    config: Config,
+    state: Path,
+    result: CheckResult,
+    request: AccessRequest | None = None,
+    *,
+    demo: bool,
 ) -> AccessOutcome:
-    """Every checked region with statistics configured; a failing one is collected, not raised.
+    """Every checked region with statistics configured (by default over the last complete
+    month); a failing one is collected, not raised.
 
     An unusable state file was already reported by the check: the reads are judged unstored.
     All regions share one rate budget."""
+    request = request or AccessRequest(PeriodKind.month, date.today())
     outcome = AccessOutcome()
     window = RateWindow(config.matomo.requests_per_minute)
     for region in result.regions:

@@ -16,6 +16,8 @@ from integtool.core.language_tree import LanguageTreeError, resolve_sources, wit
 from integtool.core.models import PageTranslation
 from integtool.core.providers_support import Provider
 from integtool.errors import IntegtoolError, UsageError
+from integtool.langid import FastTextIdentifier
+from integtool.services.content_session import open_content
 
 REGIONS_AT_ONCE = 4
 """Regions analysed at the same time (bounds memory with --all-regions)."""
@@ -194,3 +196,16 @@ async def check_region(
         items, config.prices, request.providers, known, analysis.words_by_translation
     )
     return RegionCheck(slug, slug, list(read.pages), analysis, lines, total, read.codes)
+
+
+async def check_instance(
+    config: Config,
+    request: CheckRequest,
+    *,
+    demo: bool,
+    on_region_done: Callable[[str], None] | None = None,
+) -> CheckResult:
+    """The check of `request` against the configured instance (or the demo), with the
+    language model for copies."""
+    async with open_content(config, demo=demo) as client:
+        return await run_check(client, config, request, FastTextIdentifier(), on_region_done)
