@@ -51,7 +51,8 @@ def check(
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.table,
     stale_days: Annotated[
-        int | None, typer.Option(min=1, help="Pages older than this are stale [default: 365].")
+        int | None,
+        typer.Option(min=1, max=36500, help="Pages older than this are stale [default: 365]."),
     ] = None,
     source: Annotated[
         list[str] | None,

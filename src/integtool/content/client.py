@@ -150,6 +150,11 @@ class IntegreatClient:
                 f"The content API at {self.base_url} could not be reached for {what} "
                 f"({transport_reason(exc)}), after {retries + 1} attempts."
             ) from None
+        except httpx.TooManyRedirects:
+            raise ContentError(
+                f"The content API at {self.base_url} redirected the request for {what} too "
+                "often (a redirect loop?)."
+            ) from None
         except ForeignRedirect as exc:
             raise ContentError(
                 f"The content API at {self.base_url} redirected the request for {what} to "

@@ -30,5 +30,5 @@ def find_code(wanted: str, available: Iterable[str]) -> str | None:
 def did_you_mean(wanted: str, candidates: Iterable[str]) -> str:
     """` Did you mean 'x'?` for the closest candidate, or "" when none is close."""
     choices = {candidate.casefold(): candidate for candidate in candidates}
-    close = difflib.get_close_matches(wanted.casefold(), list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(wanted.casefold(), list(choices), n=1, cutoff=0.5)
     return f" Did you mean '{choices[close[0]]}'?" if close else ""
