@@ -6,10 +6,9 @@ from hypothesis import strategies as st
 
 from integtool.core.cost import CostLine, Prices, estimate, measure, price
 from integtool.core.html_segments import split_blocks
+from integtool.core.markup import cms_word_count, django_strip_tags, strip_tags, visible_text
 from integtool.core.models import PageTranslation
 from integtool.core.providers_support import Provider
-from integtool.core.segments import visible_text
-from integtool.core.text import cms_word_count, django_strip_tags, strip_tags
 from tests.test_analysis import NOW
 
 

@@ -5,7 +5,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from integtool.core.html_segments import split_blocks
-from integtool.core.segments import segment_key, visible_text
+from integtool.core.markup import visible_text
+from integtool.core.segments import segment_key
 from integtool.store.database import connect
 from integtool.store.memory import TranslationMemory, known_segments
 from tests.http_fixtures import run_cli

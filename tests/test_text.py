@@ -2,7 +2,7 @@
 
 import pytest
 
-from integtool.core.text import cms_word_count, plain_text, strip_tags
+from integtool.core.markup import cms_word_count, plain_text, strip_tags
 
 
 @pytest.mark.parametrize(

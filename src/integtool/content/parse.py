@@ -9,8 +9,8 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from integtool.core.codes import LARGEST_ID, is_slug
+from integtool.core.markup import plain_text
 from integtool.core.models import Language, PageTranslation, Region
-from integtool.core.text import plain_text
 from integtool.errors import ContentFormatError
 
 T = TypeVar("T")
@@ -160,7 +160,7 @@ def _object(data: Any, what: str) -> Mapping[str, Any]:
 def _required(item: Mapping[str, Any], key: str, kind: type[T], where: str) -> T:
     value = item.get(key)
     if value is None or not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        problem = "lacks" if value is None else f"has a {_kind(value)} in"
+        problem = "lacks" if value is None else f"has {_kind(value)} in"
         raise ContentFormatError(f"The content API's data for {where} {problem} field '{key}'.")
     if kind is int:
         _in_range(value, where)  # type: ignore[arg-type]

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from integtool.core.copy_detection import LanguageIdentifier, PageTexts, copy_reason
 from integtool.core.findings import Finding, FindingKind, LanguageSummary
 from integtool.core.language_tree import ancestors
+from integtool.core.markup import cms_word_count
 from integtool.core.models import PageTranslation
 from integtool.core.status import LinkedPage, State, link_translations, page_states
-from integtool.core.text import cms_word_count
 
 _KIND_OF_STATE = {State.MISSING: FindingKind.MISSING, State.OUTDATED: FindingKind.OUTDATED}
 

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from integtool.core.html_segments import split_blocks
+from integtool.core.markup import cms_word_count, visible_text
 from integtool.core.models import PageTranslation
 from integtool.core.providers_support import Provider, supports
-from integtool.core.segments import segment_key, visible_text
-from integtool.core.text import cms_word_count
+from integtool.core.segments import segment_key
 
 KnownSegment = Callable[[str, str, str], bool]
 """(segment key, source language, target language) -> whether the memory already has it."""

@@ -10,14 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import unescape
 
-BLOCK_TAG = re.compile(
-    r"<!--.*?-->|</?(?:p|h[1-6]|li|ul|ol|div|table|thead|tbody|tfoot|tr|td|th|blockquote|section"
-    r"|article|aside|header|footer|nav|br|hr|dl|dt|dd|figure|figcaption|pre|address|details"
-    r"|summary)\b[^>]*>",
-    re.IGNORECASE | re.DOTALL,
-)
-ANY_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.DOTALL)
-"""Any tag or comment: the boundaries of `split_runs`."""
+from integtool.core.markup import BLOCK_TAG, TAG
+
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 
 
@@ -46,7 +40,7 @@ def split_blocks(html: str) -> Segmented:
 
 def split_runs(html: str) -> Segmented:
     """Segments are the text between any two tags (for targets translated as plain text)."""
-    return _split(html, ANY_TAG)
+    return _split(html, TAG)
 
 
 def _split(html: str, boundary: re.Pattern[str]) -> Segmented:
@@ -76,4 +70,4 @@ def _take(chunk: str, markup: str, parts: list[str], segments: list[str]) -> str
 
 
 def _has_text(chunk: str) -> bool:
-    return bool(chunk.strip()) and bool(unescape(ANY_TAG.sub("", chunk)).strip())
+    return bool(chunk.strip()) and bool(unescape(TAG.sub("", chunk)).strip())

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 
 from integtool.core.copy_detection import LanguageIdentifier, base_code, sample_of
 from integtool.core.glossary import Entry, Glossary
-from integtool.core.html_segments import BLOCK_TAG
 from integtool.core.language_names import LANGUAGE_NAMES, english_name
+from integtool.core.markup import visible_text
 from integtool.core.qa_items import MIN_PHONE_DIGITS, Items, check_items
 from integtool.core.qa_markup import Tags, check_links, check_skeleton
 from integtool.core.qa_warnings import (
@@ -32,7 +32,6 @@ from integtool.core.qa_warnings import (
     QaWarning,
     in_field,
 )
-from integtool.core.segments import visible_text
 
 __all__ = [
     "CODES",
@@ -121,8 +120,8 @@ def check_draft(
     any case. URLs and link targets must be kept exactly.
     """
     warnings: list[QaWarning] = []
-    source_texts = (_visible(source_title), _visible(source_html))
-    target_texts = (_visible(target_title), _visible(target_html))
+    source_texts = tuple(visible_text(t, blocks_apart=True) for t in (source_title, source_html))
+    target_texts = tuple(visible_text(t, blocks_apart=True) for t in (target_title, target_html))
     if glossary is not None and base_code(glossary.source_language) != base_code(source_language):
         glossary = None
     for where, source_text, target_text in zip(FIELDS, source_texts, target_texts, strict=True):
@@ -142,11 +141,6 @@ def check_draft(
 
 
 # --- text ----------------------------------------------------------------------------------
-
-
-def _visible(html: str) -> str:
-    """The visible text; block tags become spaces, so `<li>12</li><li>34</li>` stays two numbers."""
-    return visible_text(BLOCK_TAG.sub(" ", html))
 
 
 def _normal(text: str) -> str:

@@ -14,8 +14,9 @@ from enum import StrEnum
 from html import escape, unescape
 
 from integtool.core.glossary import Glossary
-from integtool.core.html_segments import ANY_TAG, Segmented, split_blocks, split_runs
-from integtool.core.segments import segment_key, visible_text
+from integtool.core.html_segments import Segmented, split_blocks, split_runs
+from integtool.core.markup import TAG, visible_text
+from integtool.core.segments import segment_key
 from integtool.core.term_protection import (
     PLACEHOLDER,
     MaskedText,
@@ -128,7 +129,7 @@ class UnitJob:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_MARKUP_CHUNKS = re.compile(rf"{ANY_TAG.pattern}|\s+|[^<\s]+|<", ANY_TAG.flags)
+_MARKUP_CHUNKS = re.compile(rf"{TAG.pattern}|\s+|[^<\s]+|<", TAG.flags)
 """Markup between runs cut into tags, whitespace and invisible leftovers (`&nbsp;`)."""
 _NO_TERMS = Glossary("", "", (), ())
 """Masks nothing but placeholder brackets already in a text."""

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from integtool.core.glossary import ADDRESS, Glossary
 from integtool.core.html_segments import split_runs
+from integtool.core.markup import visible_text
 from integtool.core.providers_support import Provider, deepl_text_only, supports
-from integtool.core.segments import visible_text
 from integtool.core.term_protection import PLACEHOLDER, mask_terms, restore_terms
 from integtool.providers.base import Translated
 from integtool.providers.deepl_provider import MAX_BATCH

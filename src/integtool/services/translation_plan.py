@@ -12,9 +12,9 @@ from integtool.content.client import IntegreatClient
 from integtool.core.codes import did_you_mean
 from integtool.core.glossary import Glossary
 from integtool.core.language_tree import ancestors
+from integtool.core.markup import cms_word_count
 from integtool.core.models import PageTranslation
 from integtool.core.status import LinkedPage, State, link_translations, page_states
-from integtool.core.text import cms_word_count
 from integtool.core.translation_units import PageUnits, UnitJob, page_units, unit_job
 from integtool.errors import ProviderError, UsageError
 from integtool.providers.base import Translator

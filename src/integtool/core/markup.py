@@ -1,12 +1,24 @@
-"""Text extraction and counting rules that must match the CMS and DeepL exactly."""
+"""What integtool knows about the CMS's HTML: tags, visible text and the CMS's counting rules.
+
+Three readings of a fragment's text, each for its own purpose: `strip_tags` (Django's, exactly,
+as the CMS strips), `visible_text` (what a reader sees and DeepL bills: tags dropped, entities
+resolved) and `plain_text` (an excerpt: every tag a word break, spaces collapsed).
+"""
 
 import re
 from html import unescape
 from html.parser import HTMLParser
 
-# Django's strip_tags drops markup without inserting spaces; a tag starts with a letter, "/", "!"
-# or "?" (anything else after "<" is text, as in the HTML parser Django uses).
-_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.DOTALL)
+TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.DOTALL)
+"""Any tag or comment. A tag starts with a letter, "/", "!" or "?": anything else after "<" is
+text, as in the HTML parser Django uses."""
+BLOCK_TAG = re.compile(
+    r"<!--.*?-->|</?(?:p|h[1-6]|li|ul|ol|div|table|thead|tbody|tfoot|tr|td|th|blockquote|section"
+    r"|article|aside|header|footer|nav|br|hr|dl|dt|dd|figure|figcaption|pre|address|details"
+    r"|summary)\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A block-level tag (paragraph, heading, list item, ...) or a comment."""
 _RAW_TEXT = re.compile(r"<(?:script|style|textarea|title|!\[|\?)", re.IGNORECASE)
 # The parser rewrites references it reads differently ("&amp," becomes "&amp;,", a trailing
 # "&x" vanishes): only complete references may take the fast path.
@@ -29,7 +41,7 @@ def strip_tags(html: str) -> str:
     """
     if "<" not in html:
         return html
-    stripped, tags = _TAG.subn("", html)
+    stripped, tags = TAG.subn("", html)
     if (
         tags == html.count("<")
         and not _RAW_TEXT.search(html)
@@ -70,9 +82,19 @@ def django_strip_tags(html: str) -> str:
     return html
 
 
+def visible_text(fragment: str, *, blocks_apart: bool = False) -> str:
+    """The text a reader sees in an HTML fragment (Django-stripped, entities resolved, trimmed).
+
+    `blocks_apart`: block tags become spaces, so `<li>12</li><li>34</li>` stays two numbers.
+    """
+    if blocks_apart:
+        fragment = BLOCK_TAG.sub(" ", fragment)
+    return unescape(strip_tags(fragment)).strip()
+
+
 def plain_text(html: str) -> str:
-    """Visible text of an HTML fragment: tags removed, entities resolved, spaces collapsed."""
-    return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
+    """An excerpt's text: every tag a space, entities resolved, spaces collapsed."""
+    return _SPACE.sub(" ", unescape(TAG.sub(" ", html))).strip()
 
 
 def cms_word_count(*fields: str) -> int:
