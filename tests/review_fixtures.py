@@ -11,10 +11,11 @@ from pathlib import Path
 from integtool.config import Config, load_config
 from integtool.core.cost import CostLine
 from integtool.core.findings import Finding, FindingKind
+from integtool.core.history import RegionRecord
 from integtool.core.providers_support import Provider
 from integtool.core.qa import QaWarning
 from integtool.services.review_session import ReviewSession
-from integtool.store.check_history import CheckHistory, RegionRecord
+from integtool.store.check_history import CheckHistory
 from integtool.store.database import connect
 from integtool.store.drafts import DraftStore, NewDraft
 from integtool.tui.app import ReviewApp

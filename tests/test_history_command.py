@@ -14,9 +14,10 @@ import pytest
 
 from integtool.core.cost import CostLine
 from integtool.core.findings import Finding, FindingKind
+from integtool.core.history import LanguageCounts, RegionRecord, StoredFinding
 from integtool.core.providers_support import Provider
 from integtool.exitcodes import ExitCode
-from integtool.store.check_history import CheckHistory, LanguageCounts, RegionRecord, StoredFinding
+from integtool.store.check_history import CheckHistory
 from integtool.store.database import connect
 from integtool.store.run_counts import RunCounts
 from tests.http_fixtures import run_cli

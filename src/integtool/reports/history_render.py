@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from integtool.core.history import LanguageCounts, RegionSnapshot
 from integtool.reports.cost_render import region_label
-from integtool.store.check_history import LanguageCounts, RegionSnapshot
 
 _COUNTS = ("missing", "outdated", "stale", "copied")
 

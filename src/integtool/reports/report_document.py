@@ -4,6 +4,7 @@ from datetime import datetime
 from urllib.parse import quote
 
 from integtool.core.findings import Finding, FindingKind
+from integtool.core.history import StoredFinding
 from integtool.core.providers_support import Provider
 from integtool.reports.access_data import hint, history_label, name_of
 from integtool.reports.check_render import KIND_LABEL
@@ -11,7 +12,6 @@ from integtool.reports.cost_render import PROVIDER_LABEL, euros, region_label
 from integtool.reports.history_render import change_note
 from integtool.reports.report_blocks import Block, Heading, Item, Items, Paragraph, Table
 from integtool.services.report import RegionReport, Report
-from integtool.store.check_history import StoredFinding
 
 _STORED_LABEL = {kind.value: label for kind, label in KIND_LABEL.items()}
 

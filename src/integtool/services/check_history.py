@@ -2,8 +2,9 @@
 
 import sqlite3
 
+from integtool.core.history import RegionRecord
 from integtool.services.check import CheckResult, RegionCheck
-from integtool.store.check_history import CheckHistory, RegionRecord
+from integtool.store.check_history import CheckHistory
 
 
 def record_check(connection: sqlite3.Connection, result: CheckResult) -> int:

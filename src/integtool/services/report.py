@@ -13,16 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from integtool.core.findings import Finding
+from integtool.core.history import LanguageCounts, RegionSnapshot, StoredFinding
 from integtool.errors import UsageError
 from integtool.services.access import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck, RegionFailure
 from integtool.services.check_history import record_check
-from integtool.store.check_history import (
-    CheckHistory,
-    LanguageCounts,
-    RegionSnapshot,
-    StoredFinding,
-)
+from integtool.store.check_history import CheckHistory
 from integtool.store.database import connect, unusable_reason
 from integtool.store.report_runs import ReportRuns
 

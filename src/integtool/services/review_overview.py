@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from integtool.store.check_history import RegionSnapshot
+from integtool.core.history import RegionSnapshot
 from integtool.store.drafts import Draft
 
 

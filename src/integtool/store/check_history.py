@@ -8,92 +8,35 @@ kind, default page id). "Newest" means recorded last (the highest run id).
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from integtool.core.cost import CostLine
-from integtool.core.findings import Finding, FindingKind
+from integtool.core.findings import Finding
+from integtool.core.history import (
+    KIND_FIELDS,
+    LanguageCounts,
+    RegionRecord,
+    RegionSnapshot,
+    StoredFinding,
+)
 from integtool.store.database import in_groups, transaction
 
-
-@dataclass(frozen=True, slots=True)
-class RegionRecord:
-    """One checked region as `CheckHistory.record` stores it."""
-
-    region: str
-    name: str
-    languages: Sequence[str]
-    """The languages checked, default language first (it carries the stale findings)."""
-    findings: Sequence[Finding]
-    costs: Mapping[str, CostLine]
-    """Cost per target language (only languages with something to translate)."""
-    pages: int | None = None
-    """Pages of the region (None: not known)."""
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageCounts:
-    """Findings and cost of one language in one run (zeros where nothing was found)."""
-
-    language: str
-    missing: int
-    outdated: int
-    stale: int
-    copied: int
-    """Findings of kind `untranslated_copy`."""
-    words: int
-    characters: int
-    incremental_characters: int
-    eur: dict[str, float | None]
-    """Provider value (e.g. "deepl") -> euros, unrounded; None: it cannot translate the language."""
-
-
-@dataclass(frozen=True, slots=True)
-class RegionSnapshot:
-    """A region as its newest run saw it."""
-
-    region: str
-    name: str
-    run_id: int
-    checked_at: str
-    """ISO 8601 in UTC."""
-    languages: list[LanguageCounts]
-    """Every language checked, in stored order (default language first, with the stale count)."""
-    pages: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StoredFinding:
-    """One finding of a stored run (timestamps as ISO 8601 text)."""
-
-    kind: str
-    language: str
-    default_page_id: int
-    page_id: int | None
-    title: str
-    path: str | None
-    source_path: str | None
-    words: int
-    age_days: int
-    detail: str
-    source_language: str | None = None
-    last_updated: str | None = None
-    source_last_updated: str | None = None
+__all__ = [
+    "KIND_FIELDS",
+    "CheckHistory",
+    "LanguageCounts",
+    "RegionRecord",
+    "RegionSnapshot",
+    "StoredFinding",
+    "language_counts",
+]
 
 
 _FINDING_COLUMNS = (
     "kind, language, default_page_id, page_id, title, path, source_path, words, age_days, "
     "detail, source_language, last_updated, source_last_updated"
 )
-KIND_FIELDS = {
-    FindingKind.MISSING.value: "missing",
-    FindingKind.OUTDATED.value: "outdated",
-    FindingKind.STALE.value: "stale",
-    FindingKind.UNTRANSLATED_COPY.value: "copied",
-}
-"""Stored finding kind -> the LanguageCounts field that counts it."""
 
 
 class CheckHistory:

@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from integtool.store.check_history import KIND_FIELDS, RegionSnapshot, language_counts
+from integtool.core.history import KIND_FIELDS, RegionSnapshot
+from integtool.store.check_history import language_counts
 
 
 class RunCounts:

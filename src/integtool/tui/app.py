@@ -1,14 +1,27 @@
 """The review app: holds the session and the last check, and opens the dashboard."""
 
 from collections import Counter
+from typing import Protocol
 
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 
+from integtool.core.history import RegionSnapshot, StoredFinding
 from integtool.services.review_overview import open_cost, overview_rows
 from integtool.services.review_session import ReviewSession
-from integtool.store.check_history import CheckHistory, RegionSnapshot
+
+
+class CheckRuns(Protocol):
+    """What the app reads of the stored checks (the state file's `CheckHistory`)."""
+
+    def latest(self) -> list[RegionSnapshot]:
+        """Every region's newest numbers."""
+        ...
+
+    def findings(self, region: str, language: str | None = None) -> list[StoredFinding]:
+        """A region's findings as its newest runs saw them."""
+        ...
 
 
 class ReviewApp(App[None]):
@@ -25,7 +38,7 @@ class ReviewApp(App[None]):
     def __init__(
         self,
         session: ReviewSession,
-        history: CheckHistory,
+        history: CheckRuns,
         *,
         region: str | None = None,
         language: str | None = None,
