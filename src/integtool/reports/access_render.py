@@ -17,6 +17,7 @@ from integtool.reports.access_data import (
     percent,
     signed_percent,
 )
+from integtool.reports.escaping import markdown_text
 from integtool.services.access import RegionAccess
 
 BAR_WIDTH = 20
@@ -127,5 +128,5 @@ def access_markdown(result: RegionAccess) -> list[str]:
             f"{percent(verdict.expected_share)} | {ratio} | {trend} | "
             f"{'**low**' if verdict.low else ''} |"
         )
-    lines += ["", *(f"- {hint(item, history)}" for item in result.low)]
+    lines += ["", *(f"- {markdown_text(hint(item, history) or '')}" for item in result.low)]
     return lines

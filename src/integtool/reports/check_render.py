@@ -12,6 +12,7 @@ from integtool.core.findings import FindingKind
 from integtool.reports.access_render import access_markdown, render_access_table
 from integtool.reports.check_data import FINDING_FIELDS, finding_rows, sorted_findings
 from integtool.reports.cost_render import cost_footer, region_label
+from integtool.reports.escaping import markdown_text
 from integtool.services.access import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck
 
@@ -83,7 +84,7 @@ def render_markdown(result: CheckResult, access: Mapping[str, RegionAccess] | No
     for region in result.regions:
         analysis = region.analysis
         lines += [
-            f"## {_md(region_label(region))}",
+            f"## {markdown_text(region_label(region))}",
             "",
             f"{analysis.pages} pages in '{analysis.default_language}', "
             f"{analysis.stale_pages} stale.",
@@ -100,8 +101,9 @@ def render_markdown(result: CheckResult, access: Mapping[str, RegionAccess] | No
                   "|---|---|---|---|---:|---:|"]  # fmt: skip
         for f in sorted_findings(region):
             path = f.path or f"(missing; source {f.source_path or '-'})"
+            title = markdown_text(f.title)
             lines.append(
-                f"| {KIND_LABEL[f.kind]} | {f.language} | {_md(path)} | {_md(f.title)} | "
+                f"| {KIND_LABEL[f.kind]} | {f.language} | {markdown_text(path)} | {title} | "
                 f"{f.age_days} | {f.words} |"
             )
         lines += ["", cost_footer(region), ""]
@@ -118,7 +120,3 @@ def render_csv(result: CheckResult) -> str:
     for row in finding_rows(result):
         writer.writerow(row)
     return buffer.getvalue()
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")

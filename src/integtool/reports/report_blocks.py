@@ -8,6 +8,8 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from integtool.reports.escaping import markdown_text
+
 
 @dataclass(frozen=True, slots=True)
 class Heading:
@@ -87,13 +89,14 @@ def to_markdown(blocks: Sequence[Block]) -> str:
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            lines += [f"{'#' * block.level} {_md(block.text)}", ""]
+            lines += [f"{'#' * block.level} {markdown_text(block.text)}", ""]
         elif isinstance(block, Paragraph):
-            lines += [_md(block.text), ""]
+            lines += [markdown_text(block.text), ""]
         elif isinstance(block, Items):
             for item in block.items:
-                text = f"[{_md(item.text)}]({item.link})" if item.link else _md(item.text)
-                detail = f" — {_md(item.detail)}" if item.detail else ""
+                text = markdown_text(item.text)
+                text = f"[{text}]({item.link})" if item.link else text
+                detail = f" — {markdown_text(item.detail)}" if item.detail else ""
                 lines.append(f"- {text}{detail}")
             lines.append("")
         else:
@@ -101,22 +104,16 @@ def to_markdown(blocks: Sequence[Block]) -> str:
                 "---:" if index in block.right else "---" for index in range(len(block.headers))
             ]
             lines += [
-                "| " + " | ".join(_md(header) for header in block.headers) + " |",
+                _markdown_row(block.headers),
                 "| " + " | ".join(align) + " |",
-                *("| " + " | ".join(_md(cell) for cell in row) + " |" for row in block.rows),
+                *(_markdown_row(row) for row in block.rows),
                 "",
             ]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _md(text: str) -> str:
-    """Text that Markdown shows as written: its markup characters escaped, `<` as an entity
-    (a CMS title must never become HTML in a Markdown renderer)."""
-    escaped = "".join(f"\\{char}" if char in _MD_SPECIAL else char for char in text)
-    return escaped.replace("<", "&lt;")
-
-
-_MD_SPECIAL = frozenset("\\`*_[]|#")
+def _markdown_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
 
 
 _STYLE = (
