@@ -146,7 +146,8 @@ def test_broken_glossary_reports_every_problem_with_file_and_line() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
-    lines = result.stderr.splitlines()
+    *lines, closing = result.stderr.splitlines()
+    assert closing == f"integtool: The glossary {BROKEN} has 11 errors (listed above)."
     errors = [line for line in lines if ": warning: " not in line]
     assert len(errors) == len(BROKEN_PROBLEMS), result.stderr
     for (line, message), printed in zip(BROKEN_PROBLEMS, errors, strict=True):
@@ -159,7 +160,8 @@ def test_toml_syntax_error_has_its_line(tmp_path: Path) -> None:
     result = run_cli(["glossary", "validate", str(path)])
     assert result.returncode == 2
     assert result.stderr.startswith(f"{path}:3: invalid TOML: ")
-    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[1].endswith("has 1 error (listed above).")
 
 
 def test_unreadable_or_missing_files_are_one_sentence(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -116,6 +116,8 @@ def main() -> None:
     catch_interrupts()
     code = run()
     signal.signal(signal.SIGINT, _interrupted_at_shutdown)
+    if code == ExitCode.INTERRUPTED:  # do not wait for requests still in flight in threads
+        _end_now(code)
     sys.exit(code)
 
 
@@ -168,6 +170,13 @@ def _say(sentence: str, code: int) -> int:
 def _interrupted_at_shutdown(_signal: int, _frame: FrameType | None) -> None:
     """Ctrl-C while threads finish and the interpreter shuts down: one line, 130, at once."""
     with contextlib.suppress(Exception):
-        sys.stdout.flush()
         print("integtool: interrupted.", file=sys.stderr, flush=True)
-    os._exit(ExitCode.INTERRUPTED)
+    _end_now(ExitCode.INTERRUPTED)
+
+
+def _end_now(code: int) -> NoReturn:
+    """End the process without joining worker threads (what is committed is on disk)."""
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)

@@ -154,13 +154,13 @@ def find_config(explicit: Path | None, env: Mapping[str, str] = os.environ) -> P
     """The configuration file to use, or None when there is none."""
     if explicit is not None:
         if not explicit.is_file():
-            raise ConfigError(f"The configuration file {explicit} does not exist.")
+            raise ConfigError(f"The configuration file {explicit} {_missing(explicit)}.")
         return explicit
     from_env = env.get("INTEGTOOL_CONFIG")
     if from_env:
         path = Path(from_env)
         if not path.is_file():
-            raise ConfigError(f"The configuration file {path} (INTEGTOOL_CONFIG) does not exist.")
+            raise ConfigError(f"The configuration file {path} (INTEGTOOL_CONFIG) {_missing(path)}.")
         return path
     for candidate in (
         Path("integtool.toml"),
@@ -169,6 +169,10 @@ def find_config(explicit: Path | None, env: Mapping[str, str] = os.environ) -> P
         if candidate.is_file():
             return candidate
     return None
+
+
+def _missing(path: Path) -> str:
+    return "is a folder, not a file" if path.is_dir() else "does not exist"
 
 
 def load_config(explicit: Path | None = None, env: Mapping[str, str] = os.environ) -> Config:
@@ -180,6 +184,8 @@ def load_config(explicit: Path | None = None, env: Mapping[str, str] = os.enviro
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"The configuration file {path} is not valid TOML: {exc}.") from None
+    except RecursionError:  # tomllib on thousands of nested brackets
+        raise ConfigError(f"The configuration file {path} is nested too deeply.") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"The configuration file {path} cannot be read: {exc}.") from None
     return parse_config(data, path)

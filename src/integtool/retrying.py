@@ -70,6 +70,11 @@ def retry_after(response: httpx.Response) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+def after_attempts(count: int) -> str:
+    """`after 1 attempt`, `after 3 attempts`."""
+    return f"after {count} attempt{'' if count == 1 else 's'}"
+
+
 def transport_reason(error: httpx.TransportError) -> str:
     """A transport error in a few words (some httpx errors have an empty message)."""
     return str(error) or type(error).__name__

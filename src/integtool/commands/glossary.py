@@ -14,7 +14,6 @@ from integtool.core.glossary import Glossary
 from integtool.core.glossary_export import to_csv, to_deepl_tsv, to_tbx
 from integtool.core.providers_support import deepl_text_only
 from integtool.errors import UsageError
-from integtool.exitcodes import ExitCode
 from integtool.reports.glossary_render import glossary_data, glossary_table
 from integtool.services.glossary_files import GlossaryFile, read_glossary_file, write_export
 
@@ -46,9 +45,11 @@ def validate(ctx: typer.Context, file: GlossaryPath = None) -> None:
     loaded = read_glossary_file(file)
     for line in loaded.problem_lines(warnings=not app.quiet):
         app.err.print(line, markup=False, highlight=False)
-    if loaded.report.errors or loaded.report.glossary is None:
-        raise typer.Exit(ExitCode.USAGE)
     glossary = loaded.report.glossary
+    if loaded.report.errors or glossary is None:
+        count = len(loaded.report.errors)
+        raise UsageError(f"The glossary {loaded.label} has {count} error{'' if count == 1 else 's'}"
+                         " (listed above).")  # fmt: skip
     kept = sum(entry.keep for entry in glossary.entries)
     uncertain = sum(len(entry.uncertain) for entry in glossary.entries)
     warnings = len(loaded.report.warnings)

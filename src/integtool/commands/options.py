@@ -7,7 +7,7 @@ from typing import TypeVar
 import typer
 
 from integtool.context import AppContext
-from integtool.core.codes import is_slug
+from integtool.core.codes import is_slug, shown
 from integtool.core.findings import FindingKind
 from integtool.errors import UsageError
 
@@ -35,7 +35,9 @@ def region_slugs(value: Given) -> Given:
     """Callback of region arguments: each must be a slug (it goes into a URL path)."""
     for item in _items(value):
         if not is_slug(item):
-            raise typer.BadParameter(f"{item!r} is not a region slug (letters, digits, '-', '_').")
+            raise typer.BadParameter(
+                f"{shown(item)} is not a region slug (letters, digits, '-', '_')."
+            )
     return value
 
 
@@ -44,7 +46,7 @@ def language_codes(value: Given) -> Given:
     for item in _items(value):
         for code in split_values([item]):
             if not is_slug(code):
-                raise typer.BadParameter(f"{code!r} is not a language code.")
+                raise typer.BadParameter(f"{shown(code)} is not a language code.")
     if value is None:
         return value
     return value.lower() if isinstance(value, str) else [item.lower() for item in value]

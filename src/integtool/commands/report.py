@@ -87,6 +87,8 @@ def report(
         raise UsageError("The --smtp-* options and --from only apply with --email.")
     if output is not None and not output.parent.is_dir():
         raise UsageError(f"The report cannot be written to {output}: no folder {output.parent}.")
+    if output is not None and output.is_dir():
+        raise UsageError(f"The report cannot be written to {output}: it is a folder.")
     request = CheckRequest(
         regions=split_values(regions or []),
         all_regions=all_regions or (app.demo and not regions),

@@ -20,6 +20,7 @@ from integtool.errors import (
 )
 from integtool.retrying import (
     RetryableResponse,
+    after_attempts,
     raise_if_retryable,
     retrying,
     transport_reason,
@@ -143,12 +144,17 @@ class IntegreatClient:
         except RetryableResponse as exc:
             raise ContentError(
                 f"The content API at {self.base_url} kept failing ({exc}) for {what}, "
-                f"after {retries + 1} attempts."
+                f"{after_attempts(retries + 1)}."
             ) from None
         except httpx.TransportError as exc:
             raise ContentError(
                 f"The content API at {self.base_url} could not be reached for {what} "
-                f"({transport_reason(exc)}), after {retries + 1} attempts."
+                f"({transport_reason(exc)}), {after_attempts(retries + 1)}."
+            ) from None
+        except httpx.DecodingError:
+            raise ContentFormatError(
+                f"The content API at {self.base_url} sent an answer for {what} that cannot be "
+                "decoded (a broken compressed body?)."
             ) from None
         except httpx.TooManyRedirects:
             raise ContentError(

@@ -6,7 +6,7 @@ into a path, so no value (from the command line or from a server) can walk to an
 
 from urllib.parse import quote as _quote
 
-from integtool.core.codes import is_slug
+from integtool.core.codes import is_slug, shown
 from integtool.errors import UsageError
 
 
@@ -14,7 +14,8 @@ def quote(code: str) -> str:
     """A region slug or language code as a path segment; UsageError when it is not a slug."""
     if not is_slug(code):
         raise UsageError(
-            f"{code!r} is not a region slug or language code (letters, digits, '-' and '_' only)."
+            f"{shown(code)} is not a region slug or language code (letters, digits, '-' and "
+            "'_' only)."
         )
     return _quote(code)
 

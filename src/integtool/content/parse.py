@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, TypeVar
 
-from integtool.core.codes import LARGEST_ID, is_slug
+from integtool.core.codes import LARGEST_ID, is_slug, shown
 from integtool.core.markup import plain_text
 from integtool.core.models import Language, PageTranslation, Region
 from integtool.errors import ContentFormatError
@@ -135,7 +135,7 @@ def _slug(value: str, what: str, where: str) -> str:
     """A slug or code the CMS could have made; ContentFormatError for anything else (it would
     otherwise go into a URL path)."""
     if not is_slug(value):
-        raise ContentFormatError(f"The content API sent {value!r} as a {what} for {where}.")
+        raise ContentFormatError(f"The content API sent {shown(value)} as a {what} for {where}.")
     return value
 
 

@@ -21,6 +21,12 @@ def is_slug(value: str) -> bool:
     return SLUG.fullmatch(value) is not None
 
 
+def shown(value: str, limit: int = 60) -> str:
+    """`value` quoted for a message, cut to `limit` characters (a 5,000-character slug from
+    the command line or a server does not belong in one line)."""
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+
+
 def find_code(wanted: str, available: Iterable[str]) -> str | None:
     """The code of `available` that `wanted` names, ignoring case (`AR` is `ar`)."""
     folded = wanted.casefold()

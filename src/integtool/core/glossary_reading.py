@@ -140,6 +140,8 @@ def read_glossary(text: str) -> GlossaryReport:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return GlossaryReport(None, (_syntax_problem(str(error), text),))
+    except RecursionError:  # tomllib on thousands of nested brackets
+        return GlossaryReport(None, (_syntax_problem("nested too deeply (at line 1)", text),))
     return _Validator(data, _scan_lines(text)).run()
 
 

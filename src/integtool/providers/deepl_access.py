@@ -18,6 +18,7 @@ from integtool.config import HttpSettings
 from integtool.core.transport_security import secret_may_travel_to
 from integtool.errors import ProviderError
 from integtool.providers.base import QuotaExceededError
+from integtool.retrying import after_attempts
 
 T = TypeVar("T")
 
@@ -122,7 +123,7 @@ class DeepLAccess:
             raise KeyRejected(f"DeepL rejected {KEY_VARIABLE} (403).") from None
         except deepl.ConnectionException:
             raise ProviderError(
-                f"DeepL could not be reached (after {self._http.retries + 1} attempts)."
+                f"DeepL could not be reached ({after_attempts(self._http.retries + 1)})."
             ) from None
         except deepl.DeepLException as error:
             raise ProviderError(f"DeepL failed: {_reason(error)}.") from None

@@ -6,6 +6,7 @@ what is not known.
 
 import asyncio
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,12 +40,17 @@ async def deepl_quota(access: DeepLAccess) -> Allowance:
     problem = access.problem()
     if problem is not None:
         return Allowance(None, note=f"{problem}: the DeepL quota is not known.")
+    # A thread of its own, not asyncio's default executor: asyncio.run waits for that one at
+    # the end, so a hung usage request would delay a Ctrl-C by the whole timeout.
+    executor = ThreadPoolExecutor(1, thread_name_prefix="deepl-usage")
     try:
-        usage = await asyncio.to_thread(access.usage)
+        usage = await asyncio.get_running_loop().run_in_executor(executor, access.usage)
     except KeyRejected:
         return Allowance(None, note=f"DeepL rejected {KEY_VARIABLE}: the DeepL quota is not known.")
     except ProviderError as error:
         return Allowance(None, note=f"{str(error).rstrip('.')}: the DeepL quota is not known.")
+    finally:
+        executor.shutdown(wait=False)
     if usage is None:
         return Allowance(None, note="DeepL reported no character limit for this key.")
     count, limit = usage

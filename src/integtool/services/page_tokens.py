@@ -61,6 +61,8 @@ def read_page_table(
     not a page id with a `valid` value."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:  # tomllib on thousands of nested brackets
+        raise error(f"The {file} {path} is nested too deeply.") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as problem:
         raise error(f"The {file} {path} cannot be read: {problem}.") from None
     found = data.get(region, {})

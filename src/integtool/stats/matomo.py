@@ -12,7 +12,13 @@ from integtool.core.periods import Month
 from integtool.core.rate_window import RateWindow
 from integtool.core.transport_security import secret_may_travel_to
 from integtool.errors import InsecureTransportError, StatisticsError
-from integtool.retrying import RetryableResponse, raise_if_retryable, retrying, transport_reason
+from integtool.retrying import (
+    RetryableResponse,
+    after_attempts,
+    raise_if_retryable,
+    retrying,
+    transport_reason,
+)
 from integtool.stats.matomo_api import (
     MatomoAnswerError,
     actions_call,
@@ -110,13 +116,17 @@ class MatomoClient:
         except RetryableResponse as error:
             raise StatisticsError(
                 f"Matomo at {self.base_url} kept failing ({error}) for {what}, "
-                f"after {self._retries + 1} attempts."
+                f"{after_attempts(self._retries + 1)}."
+            ) from None
+        except httpx.DecodingError:
+            raise StatisticsError(
+                f"Matomo at {self.base_url} sent an answer for {what} that cannot be decoded."
             ) from None
         except httpx.TransportError as error:
             raise StatisticsError(
                 f"Matomo at {self.base_url} could not be reached for {what} "
-                f"({self._hide_token(transport_reason(error))}), after {self._retries + 1} "
-                "attempts."
+                f"({self._hide_token(transport_reason(error))}), "
+                f"{after_attempts(self._retries + 1)}."
             ) from None
         if response.status_code in {401, 403}:
             raise StatisticsError(

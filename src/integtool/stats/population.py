@@ -61,6 +61,8 @@ def parse_population_toml(text: str, name: str) -> Population:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"The population file {name} is not valid TOML: {error}.") from None
+    except RecursionError:  # tomllib on thousands of nested brackets
+        raise UsageError(f"The population file {name} is nested too deeply.") from None
     unknown = sorted(set(data) - {"source", "residents", "languages"})
     if unknown:
         raise UsageError(f"The population file {name} has an unknown key '{unknown[0]}'.")
