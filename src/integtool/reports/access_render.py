@@ -1,8 +1,5 @@
 """Human formats of the readership result: a table with a bar chart, and CSV."""
 
-import csv
-import io
-
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -17,7 +14,7 @@ from integtool.reports.access_data import (
     percent,
     signed_percent,
 )
-from integtool.reports.escaping import markdown_text
+from integtool.reports.escaping import csv_records, markdown_text
 from integtool.services.access import RegionAccess
 
 BAR_WIDTH = 20
@@ -103,11 +100,7 @@ def _context_line(result: RegionAccess) -> str:
 
 def render_access_csv(result: RegionAccess) -> str:
     """One row per translated language."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["region", "period", *LANGUAGE_FIELDS])
-    writer.writeheader()
-    writer.writerows(access_rows(result))
-    return buffer.getvalue()
+    return csv_records(("region", "period", *LANGUAGE_FIELDS), access_rows(result))
 
 
 def access_markdown(result: RegionAccess) -> list[str]:

@@ -1,7 +1,5 @@
 """Human formats of the check result: rich table, Markdown, CSV."""
 
-import csv
-import io
 from collections.abc import Mapping
 
 from rich.console import Console, Group, RenderableType
@@ -12,7 +10,7 @@ from integtool.core.findings import FindingKind
 from integtool.reports.access_render import access_markdown, render_access_table
 from integtool.reports.check_data import FINDING_FIELDS, finding_rows, sorted_findings
 from integtool.reports.cost_render import cost_footer, region_label
-from integtool.reports.escaping import markdown_text
+from integtool.reports.escaping import csv_records, markdown_text
 from integtool.services.access import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck
 
@@ -114,9 +112,4 @@ def render_markdown(result: CheckResult, access: Mapping[str, RegionAccess] | No
 
 def render_csv(result: CheckResult) -> str:
     """One row per finding, region first; header row always present."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=("region", *FINDING_FIELDS), lineterminator="\n")
-    writer.writeheader()
-    for row in finding_rows(result):
-        writer.writerow(row)
-    return buffer.getvalue()
+    return csv_records(("region", *FINDING_FIELDS), finding_rows(result))

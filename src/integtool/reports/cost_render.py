@@ -1,7 +1,5 @@
 """Human formats of the cost estimate: rich table, CSV, and the check footer."""
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
@@ -12,6 +10,7 @@ from rich.text import Text
 from integtool.core.cost import CostLine
 from integtool.core.providers_support import Provider, deepl_text_only, supports
 from integtool.reports.cost_data import language_notes
+from integtool.reports.escaping import csv_rows
 from integtool.services.budget import Allowance
 from integtool.services.check import CheckResult, RegionCheck
 
@@ -127,22 +126,20 @@ def render_cost_table(
 
 def render_cost_csv(result: CheckResult, providers: Sequence[Provider]) -> str:
     """One row per region and language (plus a total row per region)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([
+    header = [
         "region", "language", "translations", "words", "characters", "incremental_characters",
         *(f"eur_{p.value}" for p in providers), "notes",
-    ])  # fmt: skip
+    ]  # fmt: skip
+    rows = []
     for region in result.regions:
-        lines = [*region.cost.items(), ("total", region.cost_total)]
-        for code, line in lines:
-            writer.writerow([
+        for code, line in [*region.cost.items(), ("total", region.cost_total)]:
+            rows.append([
                 region.region, code, line.translations, line.words, line.characters,
                 line.incremental_characters,
                 *("" if line.eur.get(p) is None else f"{line.eur[p]:.2f}" for p in providers),
                 notes(code, providers) if code != "total" else "",
             ])  # fmt: skip
-    return buffer.getvalue()
+    return csv_rows(header, rows)
 
 
 def cost_footer(region: RegionCheck) -> str:

@@ -1,5 +1,8 @@
-"""CMS text stays text in every Markdown output: `check --format markdown` escapes as `report`."""
+"""CMS text stays text in every Markdown output (`check` escapes as `report` does), and every CSV
+output is written one way."""
 
+import csv
+import io
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -9,7 +12,7 @@ import pytest
 from markdown_it import MarkdownIt
 from pytest_httpserver import HTTPServer
 
-from integtool.reports.escaping import markdown_text
+from integtool.reports.escaping import csv_records, csv_rows, markdown_text
 from tests.cms_fake import BERLIN, FakeRegion
 from tests.http_fixtures import run_cli, write_fast_config
 
@@ -51,3 +54,19 @@ def test_cms_titles_stay_text_in_markdown(command: str, server: HTTPServer, tmp_
         assert any(text == title or text.startswith(f"{title} — ") for text in shown), title
     assert [element.tag for element in doc.iter("em", "strong", "b", "code")] == []
     assert [a.get("href") for a in doc.iter("a") if "x.example" in (a.get("href") or "")] == []
+
+
+def test_csv_quotes_what_needs_it_and_ends_lines_with_newline() -> None:
+    awkward = 'Kita, "Gutschein"\nAntrag'
+    by_rows = csv_rows(["region", "title"], [["testhausen", awkward], ["b", 3]])
+    by_records = csv_records(("region", "title"), [{"region": "testhausen", "title": awkward},
+                                                   {"region": "b", "title": 3}])  # fmt: skip
+    assert by_rows == by_records
+    assert by_rows == 'region,title\ntesthausen,"Kita, ""Gutschein""\nAntrag"\nb,3\n'
+    assert list(csv.reader(io.StringIO(by_rows))) == [["region", "title"],
+                                                      ["testhausen", awkward], ["b", "3"]]  # fmt: skip
+
+
+def test_csv_records_refuse_an_unknown_field() -> None:
+    with pytest.raises(ValueError, match="typo"):
+        csv_records(("region",), [{"region": "a", "typo": 1}])
