@@ -18,10 +18,13 @@ from lxml import etree
 from translate.storage import xliff as tt_xliff
 from translate.storage import xliff2 as tt_xliff2
 
+from integtool.core.draft_life import DraftAction
+from integtool.core.drafts import NewDraft
 from integtool.core.qa import QaWarning
 from integtool.core.xliff import XLIFF12_NAMESPACE, XLIFF20_NAMESPACE, parse_xliff
+from integtool.services.draft_desk import DraftDesk
 from integtool.store.database import connect
-from integtool.store.drafts import DraftStore, NewDraft
+from integtool.store.drafts import DraftStore
 from tests.http_fixtures import run_cli, write_fast_config
 
 REGION = "neustadt"
@@ -49,7 +52,8 @@ def seed(state: Path, *, old: bool = False) -> dict[str, int]:
     """Accepted drafts: en 101 (replaces a translation), en 102 (new, a QA warning), ar 101
     (edited by a person, tricky text); a waiting en 103; with `old`, an accepted en 104 made
     before integtool kept source texts."""
-    store = DraftStore(connect(state))
+    connection = connect(state)
+    store = DraftStore(connection)
     drafts = {
         "en101": new_draft(
             101, "en", "Immigration Office",
@@ -81,7 +85,8 @@ def seed(state: Path, *, old: bool = False) -> dict[str, int]:
     ids = dict(zip(drafts, store.save_many(list(drafts.values())), strict=True))
     ar = drafts["ar101"]
     store.edit(ids["ar101"], ar.title, ar.content, (), edited=True)
-    store.decide([draft_id for key, draft_id in ids.items() if key != "en103"], "accepted")
+    accepted = [draft_id for key, draft_id in ids.items() if key != "en103"]
+    DraftDesk(connection).decide(accepted, DraftAction.ACCEPT)
     return ids
 
 

@@ -16,15 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from integtool.config import load_config
+from integtool.core.drafts import Draft
 from integtool.core.qa import QaWarning, check_draft
 from integtool.errors import UsageError
 from integtool.langid import FastTextIdentifier
+from integtool.services.draft_desk import DraftDesk
 from integtool.services.glossary_files import read_glossary_file
 from integtool.services.po_export import entries_digest, entry_check, export_po, po_file
 from integtool.services.po_import import QaCheck, import_files, qa_check
 from integtool.store.database import connect
-from integtool.store.drafts import Draft, DraftStore
-from integtool.store.pushes import PushLog
 from tests.http_fixtures import run_cli
 from tests.test_export_xliff import PHONE, REGION, TARGET_TIME, TRICKY, seed
 
@@ -47,7 +47,8 @@ def cli(env: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
 
 
 def all_drafts(env: dict[str, str]) -> list[Draft]:
-    return DraftStore(connect(Path(env["INTEGTOOL_STATE"]))).find()
+    with closing(connect(Path(env["INTEGTOOL_STATE"]))) as connection:
+        return DraftDesk(connection).find()
 
 
 def table(env: dict[str, str]) -> list[tuple[object, ...]]:
@@ -156,7 +157,7 @@ def test_reviewed_files_come_back_as_accepted_or_waiting_drafts(env: dict[str, s
     )  # fmt: skip
     assert [warning.code for warning in edited.qa] == ["glossary_term"]
     assert edited.target_page_id == 201
-    assert edited.target_last_updated == TARGET_TIME.isoformat()
+    assert edited.target_last_updated == TARGET_TIME
     assert edited.characters_sent == 0
     base = before[ids["en101"]]
     assert (edited.source_title, edited.source_content, edited.source_path, edited.path,
@@ -296,16 +297,14 @@ def export_here(env: dict[str, str]) -> dict[str, Path]:
     """`push --via po` in-process (fast): language -> the file written."""
     out = Path(env["INTEGTOOL_STATE"]).parent / "po"
     with closing(connect(Path(env["INTEGTOOL_STATE"]))) as connection:
-        outcome = export_po(
-            DraftStore(connection), PushLog(connection), REGION, None, out, base_url=BASE
-        )
+        outcome = export_po(DraftDesk(connection), REGION, None, out, base_url=BASE)
     return {path.name.split("_")[1]: path for path, _ in outcome.files}
 
 
 def import_here(env: dict[str, str], paths: list[Path], check: QaCheck) -> list[int]:
     """`import po` in-process: the ids of the drafts stored (accepted, then waiting)."""
     with closing(connect(Path(env["INTEGTOOL_STATE"]))) as connection:
-        _, outcome = import_files(DraftStore(connection), paths, check)
+        _, outcome = import_files(DraftDesk(connection), paths, check)
     return outcome.accepted + outcome.waiting
 
 

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from integtool.core.draft_life import DraftAction
+from integtool.core.drafts import NewDraft
+from integtool.services.draft_desk import DraftDesk
 from integtool.store.database import connect
-from integtool.store.drafts import DraftStore, NewDraft
+from integtool.store.drafts import DraftStore
 from tests.cms_fake import FakeRegion
 from tests.http_fixtures import run_cli, write_fast_config
 from tests.test_translate import NEW, OLD
@@ -28,14 +31,14 @@ def cms(server: HTTPServer) -> FakeRegion:
 def setup(cms: FakeRegion, tmp_path: Path, tokens: str | None = None) -> dict[str, str]:
     """Two accepted drafts (one replaces ar page 201, one is new) and a 0600 token file."""
     state = tmp_path / "state.sqlite"
-    store = DraftStore(connect(state))
-    ids = store.save_many([
+    connection = connect(state)
+    ids = DraftStore(connection).save_many([
         NewDraft(cms.slug, "ar", "de", 101, 101, NEW, 201, OLD, None, "روضة", "<p>جديد</p>",
                  "deepl", "none", 10),
         NewDraft(cms.slug, "ar", "de", 102, 102, NEW, None, None, None, "مركز العمل",
                  "<p>مركز العمل يساعد.</p>", "deepl", "none", 20),
     ])  # fmt: skip
-    store.decide(ids, "accepted")
+    DraftDesk(connection).decide(ids, DraftAction.ACCEPT)
     token_file = tmp_path / "page-tokens.toml"
     token_file.write_text(
         tokens or f'[{cms.slug}]\n101 = "token-kita"\n102 = "token-job"\n', encoding="utf-8"

@@ -26,7 +26,7 @@ MAX_PRICE = 1_000_000.0
 """No price of any unit is higher (a typo, not a tariff)."""
 _TOP_KEYS = {
     "base_url", "stale_days", "thorough_copy_detection", "http", "regions", "prices", "matomo",
-    "smtp",
+    "smtp", "lock_wait",
 }  # fmt: skip
 _PRICE_KEYS = {
     "deepl_per_million_characters", "google_per_million_characters", "human_per_word",
@@ -115,6 +115,8 @@ class Config:
     """Ask the language model about every text, not only those sharing words with another."""
     matomo: MatomoSettings = MatomoSettings()
     smtp: SmtpSettings = SmtpSettings()
+    lock_wait: float = 30.0
+    """Seconds `translate` and `push` wait for another run to give up the state file."""
 
     def sources_for(self, region: str) -> Mapping[str, str]:
         """The configured language tree of a region (empty: default tree)."""
@@ -239,9 +241,10 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     thorough = data.get("thorough_copy_detection", False)
     if not isinstance(thorough, bool):
         raise ConfigError(f"{where}: 'thorough_copy_detection' must be true or false.")
+    lock_wait = _number(data, "lock_wait", 30.0, where, maximum=3600)
     return Config(
         base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where), thorough,
-        _matomo(data, where), _smtp(data, where, path),
+        _matomo(data, where), _smtp(data, where, path), lock_wait,
     )  # fmt: skip
 
 

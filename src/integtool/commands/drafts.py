@@ -9,10 +9,12 @@ import typer
 
 from integtool.commands.options import TableFormat, app_context, language_codes, region_slugs
 from integtool.context import AppContext
+from integtool.core.codes import LARGEST_ID
+from integtool.core.draft_life import DraftAction, MoveRefused
 from integtool.errors import UsageError
 from integtool.reports.drafts_render import drafts_data, render_drafts
+from integtool.services.draft_desk import DraftDesk
 from integtool.store.database import connect, connect_for_reading
-from integtool.store.drafts import DraftStore
 
 drafts_app = typer.Typer(
     help="List machine drafts, accept or reject them.",
@@ -39,7 +41,7 @@ def drafts(
     if ctx.invoked_subcommand is not None:
         return
     app = app_context(ctx)
-    found = DraftStore(connect_for_reading(app.state_path)).find(region, language)
+    found = DraftDesk(connect_for_reading(app.state_path)).find(region, language)
     if output is TableFormat.json:
         data = orjson.dumps(drafts_data(found), option=orjson.OPT_INDENT_2).decode()
         sys.stdout.write(data + "\n")
@@ -67,9 +69,9 @@ def accept(
     if bool(ids) == all_clean:
         raise UsageError("Name draft ids or use --all-clean (not both).")
     with closing(connect(app.state_path)) as connection:
-        store = DraftStore(connection)
-        chosen = store.clean(region, language) if all_clean else list(ids or [])
-        _decide(app, store, chosen, "accepted")
+        desk = DraftDesk(connection)
+        chosen = desk.clean(region, language) if all_clean else list(ids or [])
+        _decide(app, desk, chosen, DraftAction.ACCEPT)
 
 
 @drafts_app.command()
@@ -80,15 +82,22 @@ def reject(
     """Reject drafts: they are never pushed, and `translate` leaves their pages alone."""
     app = app_context(ctx)
     with closing(connect(app.state_path)) as connection:
-        _decide(app, DraftStore(connection), ids, "rejected")
+        _decide(app, DraftDesk(connection), ids, DraftAction.REJECT)
 
 
-def _decide(app: AppContext, store: DraftStore, ids: list[int], status: str) -> None:
+_DONE = {DraftAction.ACCEPT: "accepted", DraftAction.REJECT: "rejected"}
+
+
+def _decide(app: AppContext, desk: DraftDesk, ids: list[int], action: DraftAction) -> None:
+    """The decision through the DraftDesk, as the review makes it; one line on stderr."""
+    unknown = [draft_id for draft_id in ids if not 0 < draft_id <= LARGEST_ID]
+    if unknown:  # no such id can be in the state file (nor be asked for in SQLite)
+        raise UsageError(f"There is no draft #{unknown[0]}.")
     try:
-        changed = store.decide(ids, status)
+        changed = desk.decide(ids, action)
     except LookupError as error:
         raise UsageError(f"There is no draft #{error.args[0]}.") from None
-    except ValueError as error:
-        raise UsageError(f"Draft #{error.args[0]} was pushed already; it cannot change.") from None
+    except MoveRefused as error:
+        raise UsageError(f"Draft #{error.draft_id} was pushed already; it cannot change.") from None
     listed = ", ".join(f"#{draft_id}" for draft_id in changed) or "none"
-    app.note(f"{status} {len(changed)} draft{'s' if len(changed) != 1 else ''}: {listed}")
+    app.note(f"{_DONE[action]} {len(changed)} draft{'s' if len(changed) != 1 else ''}: {listed}")

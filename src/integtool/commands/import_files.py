@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from integtool.commands.options import app_context, region_slugs
+from integtool.services.draft_desk import DraftDesk
 from integtool.services.po_import import import_files, qa_check
 from integtool.store.database import connect
-from integtool.store.drafts import DraftStore
 
 import_app = typer.Typer(
     help="Bring reviewed files back as drafts.", no_args_is_help=True, rich_markup_mode=None
@@ -37,7 +37,7 @@ def import_po(
     app = app_context(ctx)
     with closing(connect(app.state_path)) as connection:
         check = qa_check(app.config, demo=app.demo)
-        reviewed, outcome = import_files(DraftStore(connection), files, check, region)
+        reviewed, outcome = import_files(DraftDesk(connection), files, check, region)
     for file in reviewed:
         skipped = f", {file.skipped} untranslated skipped" if file.skipped else ""
         app.note(f"{file.path}: {len(file.pages)} page{_s(file.pages)} of "

@@ -13,18 +13,18 @@ import typer
 
 from integtool.commands.options import app_context, language_codes, region_slugs
 from integtool.context import AppContext
+from integtool.core.drafts import Draft
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
 from integtool.services.content_session import open_content
+from integtool.services.draft_desk import DraftDesk
 from integtool.services.export_files import ExportOutcome
 from integtool.services.page_tokens import read_page_tokens, tokens_path
 from integtool.services.po_export import export_po
 from integtool.services.push import PushOutcome, push_accepted
 from integtool.services.xliff_export import export_xliff, read_page_ids
 from integtool.store.database import connect, connect_for_reading
-from integtool.store.drafts import Draft, DraftStore
-from integtool.store.lock import WRITER_WAIT, state_lock
-from integtool.store.pushes import PushLog
+from integtool.store.lock import state_lock
 
 
 def push(
@@ -60,7 +60,7 @@ def push(
         _export(app, region, language, via, out, xliff_version, page_ids, dry_run)
     tokens = read_page_tokens(tokens_path(os.environ), region)
     with (
-        state_lock(app.state_path, "push", wait=WRITER_WAIT),
+        state_lock(app.state_path, "push", wait=app.config.lock_wait),
         closing(connect(app.state_path)) as connection,
     ):
         outcome = asyncio.run(_push(app, connection, region, language, tokens, dry_run))
@@ -87,12 +87,12 @@ def _export(
     ids = read_page_ids(page_ids, region) if page_ids is not None else None
     opened = connect_for_reading(app.state_path) if dry_run else connect(app.state_path)
     with closing(opened) as connection:
-        store, log = DraftStore(connection), PushLog(connection)
+        desk = DraftDesk(connection)
         outcome: ExportOutcome = (
-            export_xliff(store, log, region, language, out, version=xliff_version,
-                         page_ids=ids, dry_run=dry_run)
+            export_xliff(desk, region, language, out, version=xliff_version, page_ids=ids,
+                         dry_run=dry_run)
             if via == "xliff"
-            else export_po(store, log, region, language, out, base_url=app.config.base_url,
+            else export_po(desk, region, language, out, base_url=app.config.base_url,
                            dry_run=dry_run)
         )  # fmt: skip
     for path, file in outcome.files:
@@ -127,6 +127,5 @@ async def _push(
 ) -> PushOutcome:
     async with open_content(app.config, demo=app.demo) as client:
         return await push_accepted(
-            client, DraftStore(connection), PushLog(connection), region, language, tokens,
-            dry_run=dry_run,
+            client, DraftDesk(connection), region, language, tokens, dry_run=dry_run
         )  # fmt: skip

@@ -33,7 +33,7 @@ from integtool.services.translation_session import (
     plan_with_quota,
 )
 from integtool.store.database import connect, connect_for_reading
-from integtool.store.lock import WRITER_WAIT, state_lock
+from integtool.store.lock import state_lock
 
 
 def translate(
@@ -91,7 +91,7 @@ def translate(
     # One translate per state file: a second run plans only after the first has committed its
     # drafts and memory, so it never sends (and pays for) the same text again.
     with (
-        state_lock(app.state_path, "translate", wait=WRITER_WAIT),
+        state_lock(app.state_path, "translate", wait=app.config.lock_wait),
         closing(connect(app.state_path)) as connection,
     ):
         _translate(app, request, translator, chosen_glossary, connection, dry_run=False, yes=yes)

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from integtool.store.drafts import Draft
+from integtool.core.drafts import Draft
 
 
 def drafts_data(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
@@ -20,11 +20,11 @@ def drafts_data(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
             "source_page_id": draft.source_page_id,
             "default_page_id": draft.default_page_id,
             "title": draft.title,
-            "status": draft.status,
+            "status": draft.status.value,
             "qa": [warning.to_json() for warning in draft.qa],
             "characters_sent": draft.characters_sent,
             "provider": draft.provider,
-            "updated_at": draft.updated_at,
+            "updated_at": draft.updated_at.isoformat(),
         }
         for draft in drafts
     ]
@@ -49,7 +49,7 @@ def render_drafts(drafts: Sequence[Draft], console: Console) -> None:
             draft.language,
             str(draft.default_page_id),
             Text(draft.title),
-            draft.status,
+            draft.status.value,
             ", ".join(sorted({warning.code for warning in draft.qa})) or "ok",
             f"{draft.characters_sent:,}",
             draft.provider,

@@ -3,8 +3,9 @@
 Exports are offline: they read the state file only. The CMS import shows a diff before it
 saves, and the PO round trip comes back through `import po`, so nothing is compared with the
 CMS here. A file is written under a temporary name, flushed to disk and then renamed, and only
-then are its drafts recorded as pushed (`PushLog.record`), so a second export sends nothing and
-a crash never records a file that is not there. Existing files are never overwritten.
+then are its drafts recorded as pushed (`DraftDesk.mark_pushed`), so a second export sends
+nothing and a crash never records a file that is not there. Existing files are never
+overwritten.
 """
 
 import os
@@ -14,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from integtool.core.draft_life import DraftAction
+from integtool.core.drafts import Draft
 from integtool.errors import UsageError
-from integtool.store.drafts import Draft, DraftStore
-from integtool.store.pushes import PushLog
+from integtool.services.draft_desk import DraftDesk
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +44,14 @@ class ExportOutcome:
 
 
 def exportable(
-    store: DraftStore, region: str, language: str | None
+    desk: DraftDesk, region: str, language: str | None
 ) -> tuple[list[Draft], list[tuple[Draft, str]]]:
     """The accepted drafts that can be exported, and the refused ones with the reason.
 
     Refused: drafts made before integtool stored the source text (an export needs it), and an
     older accepted draft of a page that has a newer one (one file cannot hold a page twice).
     """
-    accepted = [draft for draft in store.find(region, language) if draft.status == "accepted"]
+    accepted = desk.ready_for(DraftAction.EXPORT, region, language)
     newest = {(draft.language, draft.default_page_id): draft for draft in accepted}
     ready: list[Draft] = []
     refused: list[tuple[Draft, str]] = []
@@ -73,7 +75,7 @@ def time_stamp(now: datetime | None = None) -> str:
 
 
 def write_and_record(
-    files: Sequence[ExportFile], out: Path, log: PushLog, via: str, *, dry_run: bool
+    files: Sequence[ExportFile], out: Path, desk: DraftDesk, via: str, *, dry_run: bool
 ) -> list[tuple[Path, ExportFile]]:
     """Write each file into `out` (created if missing) and record its drafts as pushed.
 
@@ -93,7 +95,7 @@ def write_and_record(
     for path, file in targets:
         write_atomically(path, file.data)
         for draft in file.drafts:
-            log.record(draft.id, via, str(path))
+            desk.mark_pushed(draft, DraftAction.EXPORT, via, str(path))
     return targets
 
 

@@ -24,7 +24,9 @@ from pathlib import Path
 import polib
 
 from integtool import __version__
+from integtool.core.drafts import Draft
 from integtool.core.qa import QaWarning
+from integtool.services.draft_desk import DraftDesk
 from integtool.services.export_files import (
     ExportFile,
     ExportOutcome,
@@ -32,8 +34,6 @@ from integtool.services.export_files import (
     time_stamp,
     write_and_record,
 )
-from integtool.store.drafts import Draft, DraftStore
-from integtool.store.pushes import PushLog
 
 REGION_HEADER = "X-Integtool-Region"
 ENTRIES_HEADER = "X-Integtool-Entries"
@@ -52,8 +52,7 @@ _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
 def export_po(
-    store: DraftStore,
-    log: PushLog,
+    desk: DraftDesk,
     region: str,
     language: str | None,
     out: Path,
@@ -62,7 +61,7 @@ def export_po(
     dry_run: bool = False,
 ) -> ExportOutcome:
     """Write one PO file per language of the region's accepted drafts and record them."""
-    ready, refused = exportable(store, region, language)
+    ready, refused = exportable(desk, region, language)
     outcome = ExportOutcome(refused=refused)
     groups: dict[str, list[Draft]] = {}
     for draft in ready:
@@ -79,7 +78,7 @@ def export_po(
         )
         for code, drafts in sorted(groups.items())
     ]
-    outcome.files = write_and_record(files, out, log, "po", dry_run=dry_run)
+    outcome.files = write_and_record(files, out, desk, "po", dry_run=dry_run)
     return outcome
 
 

@@ -23,15 +23,17 @@ is skipped. `edited` is set when the text differs from the machine's.
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import polib
 
 from integtool.config import Config
+from integtool.core.draft_life import imported_as_new_draft
+from integtool.core.drafts import Draft, NewDraft
 from integtool.core.qa import QaWarning
 from integtool.errors import UsageError
 from integtool.langid import FastTextIdentifier
+from integtool.services.draft_desk import DraftDesk
 from integtool.services.draft_qa import DraftQa
 from integtool.services.po_export import (
     CONTEXT,
@@ -45,7 +47,6 @@ from integtool.services.po_export import (
     entries_digest,
     entry_check,
 )
-from integtool.store.drafts import Draft, DraftStore, NewDraft
 
 QaCheck = Callable[[Draft, str, str], Sequence[QaWarning]]
 """QA of a reviewed text: (the draft it came from, title, content) -> warnings."""
@@ -83,7 +84,7 @@ class ImportOutcome:
     edited: list[int] = field(default_factory=list)
 
 
-def read_reviewed(path: Path, store: DraftStore, region: str | None = None) -> ReviewedFile:
+def read_reviewed(path: Path, desk: DraftDesk, region: str | None = None) -> ReviewedFile:
     """The file checked against the state file; UsageError (naming the file) on any problem."""
     po, live = _load(path)
     file_region = po.metadata.get(REGION_HEADER, "").strip()
@@ -93,12 +94,12 @@ def read_reviewed(path: Path, store: DraftStore, region: str | None = None) -> R
                          "only files written by `push --via po` are imported.")  # fmt: skip
     if region is not None and file_region != region:
         raise UsageError(f"{path} is for region '{file_region}', not '{region}'.")
-    drafts = store.find(file_region)
+    drafts = desk.find(file_region)
     codes = {_normal(draft.language): draft.language for draft in drafts}
     language = codes.get(_normal(wanted))
     if language is None:
         raise UsageError(f"{path}: there are no drafts of region '{file_region}' in '{wanted}'.")
-    latest = store.latest(file_region, language)
+    latest = desk.latest(file_region, language)
     reviewed = ReviewedFile(path, file_region, language)
     entries: dict[int, dict[str, polib.POEntry]] = {}
     for entry in live:
@@ -134,7 +135,7 @@ def read_reviewed(path: Path, store: DraftStore, region: str | None = None) -> R
 
 
 def import_reviewed(
-    store: DraftStore, files: Sequence[ReviewedFile], check: QaCheck
+    desk: DraftDesk, files: Sequence[ReviewedFile], check: QaCheck
 ) -> ImportOutcome:
     """Store the checked files' pages as drafts, accepted or waiting (see the module doc)."""
     seen: set[tuple[str, str, int]] = set()
@@ -146,35 +147,24 @@ def import_reviewed(
             seen.add(key)
     pages = [page for file in files for page in file.pages]
     checked = [(page, tuple(check(page.base, page.title, page.content))) for page in pages]
-    copies = [(page, qa) for page, qa in checked if page.base.status == "pushed"]
-    ids = dict(zip(
-        [id(page) for page, _ in copies],
-        store.save_many([_copy(page, qa) for page, qa in copies]),
-        strict=True,
-    ))  # fmt: skip
     outcome = ImportOutcome()
     for page, qa in checked:
-        changed = page.base.edited or (page.title, page.content) != (
-            page.base.title,
-            page.base.content,
+        copy = _copy(page, qa) if imported_as_new_draft(page.base) else None
+        draft_id, edited = desk.import_page(
+            page.base, page.title, page.content, qa, finished=page.complete, copy=copy
         )
-        draft_id = ids.get(id(page), page.base.id)
-        if changed or draft_id == page.base.id:
-            store.edit(draft_id, page.title, page.content, qa, edited=changed)
         (outcome.accepted if page.complete else outcome.waiting).append(draft_id)
-        if changed:
+        if edited:
             outcome.edited.append(draft_id)
-    store.decide(outcome.accepted, "accepted")
-    store.decide(outcome.waiting, "draft")
     return outcome
 
 
 def import_files(
-    store: DraftStore, paths: Sequence[Path], check: QaCheck, region: str | None = None
+    desk: DraftDesk, paths: Sequence[Path], check: QaCheck, region: str | None = None
 ) -> tuple[list[ReviewedFile], ImportOutcome]:
     """Check every file (`read_reviewed`), then store them all: one bad file imports nothing."""
-    reviewed = [read_reviewed(path, store, region) for path in paths]
-    return reviewed, import_reviewed(store, reviewed, check)
+    reviewed = [read_reviewed(path, desk, region) for path in paths]
+    return reviewed, import_reviewed(desk, reviewed, check)
 
 
 def qa_check(config: Config, *, demo: bool) -> QaCheck:
@@ -309,11 +299,9 @@ def _copy(page: ReviewedPage, qa: Sequence[QaWarning]) -> NewDraft:
         source_language=base.source_language,
         default_page_id=base.default_page_id,
         source_page_id=base.source_page_id,
-        source_last_updated=datetime.fromisoformat(base.source_last_updated),
+        source_last_updated=base.source_last_updated,
         target_page_id=base.target_page_id,
-        target_last_updated=(
-            datetime.fromisoformat(base.target_last_updated) if base.target_last_updated else None
-        ),
+        target_last_updated=base.target_last_updated,
         path=base.path,
         title=page.title,
         content=page.content,

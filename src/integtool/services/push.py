@@ -1,20 +1,22 @@
 """Pushing accepted drafts to the CMS through `pushpage`, never over a newer human edit.
 
 Before pushing, the target language's page list is read again: a draft whose target changed in
-the CMS since the draft was made (or was created there meanwhile) is refused and kept. Each
-push is recorded (and the draft marked pushed) before the next request, so nothing is pushed
-twice. `pushpage` takes the content only: the CMS API has no title field.
+the CMS since the draft was made (or was created there meanwhile) is refused and kept; the
+times are compared as moments, not as text. Each push is recorded (and the draft marked pushed
+by the DraftDesk) before the next request, so nothing is pushed twice. `pushpage` takes the
+content only: the CMS API has no title field.
 """
 
 import asyncio
 from dataclasses import dataclass, field
 
 from integtool.content.client import IntegreatClient
+from integtool.core.draft_life import DraftAction
+from integtool.core.drafts import Draft
 from integtool.core.models import PageTranslation
 from integtool.core.transport_security import secret_may_travel_to
 from integtool.errors import InsecureTransportError
-from integtool.store.drafts import Draft, DraftStore
-from integtool.store.pushes import PushLog
+from integtool.services.draft_desk import DraftDesk
 
 
 @dataclass(slots=True)
@@ -27,8 +29,7 @@ class PushOutcome:
 
 async def push_accepted(
     client: IntegreatClient,
-    drafts: DraftStore,
-    log: PushLog,
+    desk: DraftDesk,
     region: str,
     language: str | None,
     tokens: dict[int, str],
@@ -37,7 +38,7 @@ async def push_accepted(
 ) -> PushOutcome:
     """Push every accepted draft of the region (and language) whose target is unchanged."""
     outcome = PushOutcome()
-    accepted = [draft for draft in drafts.find(region, language) if draft.status == "accepted"]
+    accepted = desk.ready_for(DraftAction.PUSH, region, language)
     if not accepted:
         return outcome
     if not dry_run and not secret_may_travel_to(client.base_url):
@@ -58,7 +59,8 @@ async def push_accepted(
             continue
         if not dry_run and token is not None:
             await client.push_page(region, draft.language, draft.content, token)
-            log.record(draft.id, "pushpage", f"{region}/{draft.language}/{draft.default_page_id}")
+            where = f"{region}/{draft.language}/{draft.default_page_id}"
+            desk.mark_pushed(draft, DraftAction.PUSH, "pushpage", where)
         outcome.pushed.append(draft)
     return outcome
 
@@ -72,7 +74,7 @@ def _conflict(draft: Draft, pages: list[PageTranslation]) -> str | None:
         return None
     if now is None:
         return "the translation the draft replaces is no longer public in the CMS"
-    if now.last_updated.isoformat() != draft.target_last_updated:
+    if now.last_updated != draft.target_last_updated:
         return (
             f"the translation was changed in the CMS on {now.last_updated:%Y-%m-%d %H:%M} "
             "since the draft was made; translate the page again"

@@ -9,8 +9,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from integtool.core.drafts import Draft, DraftStatus
 from integtool.core.history import RegionSnapshot
-from integtool.store.drafts import Draft
+
+WAITING, ACCEPTED = DraftStatus.WAITING, DraftStatus.ACCEPTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +47,15 @@ def overview_rows(
             key = (snapshot.region, counts.language)
             rows[key] = OverviewRow(
                 snapshot.region, counts.language, counts.missing, counts.outdated, counts.stale,
-                counts.copied, statuses[(*key, "draft")], statuses[(*key, "accepted")],
+                counts.copied, statuses[(*key, WAITING)], statuses[(*key, ACCEPTED)],
                 counts.words, counts.eur.get("deepl"), snapshot.checked_at,
             )  # fmt: skip
     for draft_region, draft_language, _ in statuses:
         key = (draft_region, draft_language)
         if key not in rows:
             rows[key] = OverviewRow(
-                draft_region, draft_language, waiting=statuses[(*key, "draft")],
-                accepted=statuses[(*key, "accepted")],
+                draft_region, draft_language, waiting=statuses[(*key, WAITING)],
+                accepted=statuses[(*key, ACCEPTED)],
             )  # fmt: skip
     return [
         row

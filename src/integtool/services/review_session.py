@@ -1,8 +1,9 @@
 """One reviewer's session over the drafts: decisions written at once, undo, QA after edits.
 
-Every accept, reject and edit is committed to the state file before the call returns, so the
-reviewer can quit at any moment and resume later. Undo takes back the last action of this
-session (a batch accept counts as one), restoring the drafts exactly as they were.
+Every accept, reject and edit goes through the DraftDesk (the rules every front end shares)
+and is committed to the state file before the call returns, so the reviewer can quit at any
+moment and resume later. Undo takes back the last action of this session (a batch accept
+counts as one), restoring the drafts exactly as they were.
 """
 
 import sqlite3
@@ -11,11 +12,11 @@ from dataclasses import dataclass
 
 from integtool.config import Config
 from integtool.core.copy_detection import LanguageIdentifier
+from integtool.core.draft_life import DraftAction, is_clean, is_edit
+from integtool.core.drafts import Draft
 from integtool.core.glossary import Glossary
+from integtool.services.draft_desk import DraftDesk
 from integtool.services.draft_qa import DraftQa
-from integtool.store.drafts import Draft, DraftStore
-
-WAITING = "draft"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,47 +38,52 @@ class ReviewSession:
         demo: bool,
         identifier: LanguageIdentifier | None,
     ) -> None:
-        self.store = DraftStore(connection)
+        self._desk = DraftDesk(connection)
         self._qa = DraftQa(config, demo=demo, identifier=identifier)
         self._undo: list[Action] = []
 
     def drafts(self, region: str | None = None, language: str | None = None) -> list[Draft]:
         """Drafts, oldest first (optionally of one region and language)."""
-        return self.store.find(region, language)
+        return self._desk.find(region, language)
+
+    def latest(self, region: str, language: str) -> dict[int, Draft]:
+        """The newest draft of each page of a region and language (by default page id)."""
+        return self._desk.latest(region, language)
+
+    def get(self, draft_id: int) -> Draft | None:
+        """One draft as stored now (None once it no longer exists)."""
+        return self._desk.get(draft_id)
 
     def accept(self, draft_id: int) -> Draft:
         """Accept one draft for pushing."""
-        return self._decide([draft_id], "accepted", "accept")[0]
+        return self._decide([draft_id], DraftAction.ACCEPT, "accept")[0]
 
     def reject(self, draft_id: int) -> Draft:
         """Reject one draft: never pushed, and `translate` leaves its page alone."""
-        return self._decide([draft_id], "rejected", "reject")[0]
+        return self._decide([draft_id], DraftAction.REJECT, "reject")[0]
 
     def accept_clean(self, ids: Sequence[int]) -> list[Draft]:
         """Accept the waiting drafts among `ids` that have no QA warnings (one undo step)."""
-        chosen = [
-            draft.id for draft in self._current(ids) if draft.status == WAITING and not draft.qa
-        ]
-        return self._decide(chosen, "accepted", "accept all clean") if chosen else []
+        chosen = [draft.id for draft in self._desk.current(ids) if is_clean(draft)]
+        return self._decide(chosen, DraftAction.ACCEPT, "accept all clean") if chosen else []
 
     def edit(self, draft_id: int, title: str, content: str) -> Draft:
         """Replace a draft's text and check it again; it waits for a decision again (an
         accepted draft is not pushed with text nobody accepted). Unchanged text changes nothing."""
-        (before,) = self._current([draft_id])
-        if (title, content) == (before.title, before.content):
+        (before,) = self._desk.current([draft_id])
+        if not is_edit(before, title, content):
             return before
         qa = self._qa(before, title, content) if before.source_content else list(before.qa)
-        self.store.edit(draft_id, title, content, qa, status=WAITING)
+        self._desk.edit(before, title, content, qa)
         self._undo.append(Action("edit", (before,)))
-        return self._current([draft_id])[0]
+        return self._desk.current([draft_id])[0]
 
     def undo(self) -> Action | None:
         """Take back the last action of this session; None when there is nothing to undo."""
         if not self._undo:
             return None
         action = self._undo.pop()
-        for draft in action.before:
-            self.store.restore(draft)
+        self._desk.restore(action.before)
         return action
 
     @property
@@ -89,15 +95,8 @@ class ReviewSession:
         """The region's glossary (as `translate` chooses it), read once per session."""
         return self._qa.glossary(region)
 
-    def _decide(self, ids: Sequence[int], status: str, label: str) -> list[Draft]:
-        before = tuple(self._current(ids))
-        self.store.decide(ids, status)
+    def _decide(self, ids: Sequence[int], action: DraftAction, label: str) -> list[Draft]:
+        before = tuple(self._desk.current(ids))
+        self._desk.decide(ids, action)
         self._undo.append(Action(label, before))
-        return self._current(ids)
-
-    def _current(self, ids: Sequence[int]) -> list[Draft]:
-        found = {draft.id: draft for draft in self.store.by_ids(ids)}
-        missing = [draft_id for draft_id in ids if draft_id not in found]
-        if missing:
-            raise LookupError(missing[0])
-        return [found[draft_id] for draft_id in ids]
+        return self._desk.current(ids)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from integtool.config import Config
 from integtool.content.client import IntegreatClient
 from integtool.core.codes import did_you_mean
+from integtool.core.drafts import Draft, DraftStatus
 from integtool.core.glossary import Glossary
 from integtool.core.language_tree import ancestors
 from integtool.core.markup import cms_word_count
@@ -19,7 +20,6 @@ from integtool.core.translation_units import PageUnits, UnitJob, page_units, uni
 from integtool.errors import ProviderError, UsageError
 from integtool.providers.base import Translator
 from integtool.services.check import read_region
-from integtool.store.drafts import Draft
 from integtool.store.memory import TranslationMemory
 
 NO_GLOSSARY = "none"
@@ -181,19 +181,18 @@ def _standing_draft(draft: Draft, reason: str, basis: PageTranslation, version: 
     a waiting one is redrafted when the page is named or the glossary changed. A waiting draft
     a person edited always stands, whatever changed: a redraft would overwrite that work.
     """
-    if draft.status == "draft" and draft.edited:
+    if draft.status == DraftStatus.WAITING and draft.edited:
         return f"draft #{draft.id} has a reviewer's edits; accept or reject it first"
     same_source = (
-        draft.source_page_id == basis.id
-        and draft.source_last_updated == basis.last_updated.isoformat()
+        draft.source_page_id == basis.id and draft.source_last_updated == basis.last_updated
     )
-    if draft.status == "pushed" or not same_source:
+    if draft.status == DraftStatus.PUSHED or not same_source:
         return None
-    if draft.status == "accepted":
+    if draft.status == DraftStatus.ACCEPTED:
         return f"draft #{draft.id} is accepted and waits to be pushed"
     if reason == "requested":
         return None
-    if draft.status == "rejected":
+    if draft.status == DraftStatus.REJECTED:
         return f"draft #{draft.id} was rejected (name the page with --page to translate it again)"
     if draft.glossary_version != version:
         return None

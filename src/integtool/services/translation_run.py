@@ -12,13 +12,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from integtool.core.copy_detection import LanguageIdentifier
+from integtool.core.drafts import NewDraft
 from integtool.core.glossary import Glossary
 from integtool.core.qa import QaWarning, check_draft
 from integtool.core.translation_units import Piece, UnitJob
 from integtool.errors import IntegtoolError, ProviderError, StateError
 from integtool.providers.base import Translated, Translator
 from integtool.services.translation_plan import PagePlan, TranslationPlan
-from integtool.store.drafts import DraftStore, NewDraft
+from integtool.store.drafts import DraftStore
 from integtool.store.glossary_sync import GlossarySync
 from integtool.store.memory import TranslationMemory
 

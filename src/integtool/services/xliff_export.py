@@ -19,6 +19,7 @@ With that file, 1.2 files carry the page id as well.
 
 from pathlib import Path
 
+from integtool.core.drafts import Draft
 from integtool.core.xliff import (
     XliffPage,
     source_version_from,
@@ -28,6 +29,7 @@ from integtool.core.xliff import (
     zip_files,
 )
 from integtool.errors import UsageError
+from integtool.services.draft_desk import DraftDesk
 from integtool.services.export_files import (
     ExportFile,
     ExportOutcome,
@@ -36,15 +38,12 @@ from integtool.services.export_files import (
     write_and_record,
 )
 from integtool.services.page_tokens import read_page_table
-from integtool.store.drafts import Draft, DraftStore
-from integtool.store.pushes import PushLog
 
 XLIFF_VERSIONS = ("1.2", "2.0")
 
 
 def export_xliff(
-    store: DraftStore,
-    log: PushLog,
+    desk: DraftDesk,
     region: str,
     language: str | None,
     out: Path,
@@ -56,7 +55,7 @@ def export_xliff(
     """Write the accepted drafts of the region (and language) as XLIFF and record them."""
     if version not in XLIFF_VERSIONS:
         raise UsageError(f"--xliff-version takes 1.2 or 2.0, not {version!r}.")
-    ready, refused = exportable(store, region, language)
+    ready, refused = exportable(desk, region, language)
     outcome = ExportOutcome(refused=refused)
     files: list[ExportFile] = []
     for draft in ready:
@@ -77,7 +76,7 @@ def export_xliff(
         except ValueError as error:
             raise UsageError(f"The XLIFF files cannot be zipped: {error}.") from None
         files = [ExportFile(name, archive, tuple(d for file in files for d in file.drafts))]
-    outcome.files = write_and_record(files, out, log, "xliff", dry_run=dry_run)
+    outcome.files = write_and_record(files, out, desk, "xliff", dry_run=dry_run)
     return outcome
 
 
@@ -91,7 +90,7 @@ def xliff_page(draft: Draft, page_id: int | None) -> XliffPage:
         target_bcp47=draft.language,
         page_id=page_id,
         source_path=draft.source_path or "",
-        source_version=source_version_from(draft.source_last_updated),
+        source_version=source_version_from(draft.source_last_updated.isoformat()),
         source_title=draft.source_title,
         source_content=draft.source_content,
         target_title=draft.title,

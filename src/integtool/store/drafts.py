@@ -1,75 +1,23 @@
-"""Drafts: machine translations waiting for review, never written to the CMS until pushed."""
+"""The `drafts` table: machine translations waiting for review, never in the CMS until pushed.
+
+Plain reads and writes; which status a draft may take is decided by `core/draft_life.py`
+through `services/draft_desk.py`, never here.
+"""
 
 import json
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from integtool.core.qa import QaWarning
+from integtool.core.drafts import Draft, DraftStatus, NewDraft
+from integtool.core.qa_warnings import QaWarning
 from integtool.store.database import in_groups, transaction
 
+__all__ = ["Draft", "DraftStatus", "DraftStore", "NewDraft"]
 
-@dataclass(frozen=True, slots=True)
-class NewDraft:
-    """What a translation run produces for one page and language."""
-
-    region: str
-    language: str
-    source_language: str
-    default_page_id: int
-    source_page_id: int
-    source_last_updated: datetime
-    target_page_id: int | None
-    target_last_updated: datetime | None
-    path: str | None
-    title: str
-    content: str
-    provider: str
-    glossary_version: str
-    characters_sent: int
-    qa: Sequence[QaWarning] = ()
-    source_title: str = ""
-    source_content: str = ""
-    source_path: str | None = None
-    previous_title: str | None = None
-    """The human translation the draft replaces (None for a missing translation)."""
-    previous_content: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A stored draft (the `drafts` table row)."""
-
-    id: int
-    region: str
-    language: str
-    source_language: str
-    default_page_id: int
-    source_page_id: int
-    source_last_updated: str
-    target_page_id: int | None
-    target_last_updated: str | None
-    path: str | None
-    title: str
-    content: str
-    provider: str
-    glossary_version: str
-    characters_sent: int
-    status: str
-    created_at: str
-    updated_at: str
-    qa: tuple[QaWarning, ...] = field(default=())
-    source_title: str = ""
-    """The source as translated ('' for drafts made before integtool stored it)."""
-    source_content: str = ""
-    source_path: str | None = None
-    previous_title: str | None = None
-    """The human translation the draft replaces (None for a missing translation)."""
-    previous_content: str | None = None
-    edited: bool = False
-    """A person changed the machine's text (in the review, or through an imported PO file)."""
+_WAITING = DraftStatus.WAITING.value
+"""A new draft of a page replaces its waiting draft in place (see `save_many`)."""
 
 
 _COLUMNS = (
@@ -103,8 +51,8 @@ class DraftStore:
                 )  # fmt: skip
                 row = self._db.execute(
                     "SELECT id FROM drafts WHERE region = ? AND language = ? "
-                    "AND default_page_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1",
-                    (draft.region, draft.language, draft.default_page_id),
+                    "AND default_page_id = ? AND status = ? ORDER BY id DESC LIMIT 1",
+                    (draft.region, draft.language, draft.default_page_id, _WAITING),
                 ).fetchone()
                 if row is not None:
                     self._db.execute(
@@ -147,68 +95,43 @@ class DraftStore:
         where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
         return self._select(f"{where}ORDER BY region, language, id", params)
 
-    def decide(self, ids: Sequence[int], status: str) -> list[int]:
-        """Set `accepted` or `rejected` on drafts, committed at once; the ids changed.
-
-        Raises LookupError naming the first id that does not exist, ValueError for a pushed
-        draft (what the CMS has cannot be taken back here).
-        """
-        found = {draft.id: draft for draft in self.by_ids(ids)}
-        for draft_id in ids:
-            if draft_id not in found:
-                raise LookupError(draft_id)
-            if found[draft_id].status == "pushed":
-                raise ValueError(draft_id)
-        changed = [draft_id for draft_id in dict.fromkeys(ids) if found[draft_id].status != status]
+    def set_statuses(self, moves: Sequence[tuple[int, DraftStatus]]) -> None:
+        """Give each draft id its status, committed at once."""
         now = _now()
         with transaction(self._db):
             self._db.executemany(
                 "UPDATE drafts SET status = ?, updated_at = ? WHERE id = ?",
-                [(status, now, draft_id) for draft_id in changed],
+                [(status.value, now, draft_id) for draft_id, status in moves],
             )
-        return changed
 
     def edit(self, draft_id: int, title: str, content: str, qa: Sequence[QaWarning],
-             *, edited: bool = True, status: str | None = None) -> None:  # fmt: skip
+             *, edited: bool = True, status: DraftStatus | None = None) -> None:  # fmt: skip
         """Replace a draft's text (and its QA, checked again by the caller), committed at once;
-        with `status`, set that status in the same transaction.
-
-        Raises LookupError for an unknown id, ValueError for a pushed draft.
-        """
-        found = self.by_ids([draft_id])
-        if not found:
-            raise LookupError(draft_id)
-        if found[0].status == "pushed":
-            raise ValueError(draft_id)
+        with `status`, set that status in the same transaction."""
         with transaction(self._db):
             self._db.execute(
                 "UPDATE drafts SET title = ?, content = ?, qa = ?, edited = ?, updated_at = ?, "
                 "status = COALESCE(?, status) WHERE id = ?",
-                (title, content, _qa_json(qa), int(edited), _now(), status, draft_id),
-            )
+                (title, content, _qa_json(qa), int(edited), _now(),
+                 status.value if status is not None else None, draft_id),
+            )  # fmt: skip
 
-    def restore(self, draft: Draft) -> None:
-        """Put a draft's status, text, QA and edited flag back as `draft` has them (undo)."""
+    def restore(self, draft: Draft, *, unless: Collection[DraftStatus]) -> None:
+        """Put a draft's status, text, QA and edited flag back as `draft` has them (undo),
+        unless its stored status is now one of `unless` (checked in the same statement)."""
+        kept = sorted(status.value for status in unless)
         with transaction(self._db):
             self._db.execute(
                 "UPDATE drafts SET status = ?, title = ?, content = ?, qa = ?, edited = ?, "
-                "updated_at = ? WHERE id = ? AND status != 'pushed'",
-                (draft.status, draft.title, draft.content, _qa_json(draft.qa), int(draft.edited),
-                 _now(), draft.id),
+                f"updated_at = ? WHERE id = ? AND status NOT IN ({', '.join('?' * len(kept))})",
+                (draft.status.value, draft.title, draft.content, _qa_json(draft.qa),
+                 int(draft.edited), _now(), draft.id, *kept),
             )  # fmt: skip
 
     def get(self, draft_id: int) -> Draft | None:
         """One draft by id."""
         found = self.by_ids([draft_id])
         return found[0] if found else None
-
-    def clean(self, region: str | None = None, language: str | None = None) -> list[int]:
-        """Ids of waiting drafts without QA warnings (optionally of one region and language)."""
-        return [
-            draft.id
-            for draft in self.find(region, language)
-            if draft.status == "draft" and not draft.qa
-        ]
 
     def by_ids(self, ids: Sequence[int]) -> list[Draft]:
         """The drafts with these ids (unknown ids are left out), in no particular order."""
@@ -233,17 +156,17 @@ def _qa_json(qa: Sequence[QaWarning]) -> str:
 def _draft(row: Sequence[Any]) -> Draft:
     """A row of `_COLUMNS`: 18 plain columns, the QA JSON, 5 texts and the edited flag."""
     (
-        *fields,
-        qa,
-        source_title,
-        source_content,
-        source_path,
-        previous_title,
-        previous_content,
-        edited,
-    ) = row
-    return Draft(  # type: ignore[misc]  # `fields`: the 18 columns before `qa`, in field order
-        *fields,
+        draft_id, region, language, source_language, default_page_id, source_page_id,
+        source_last_updated, target_page_id, target_last_updated, path, title, content, provider,
+        glossary_version, characters_sent, status, created_at, updated_at,
+        qa, source_title, source_content, source_path, previous_title, previous_content, edited,
+    ) = row  # fmt: skip
+    return Draft(
+        draft_id, region, language, source_language, default_page_id, source_page_id,
+        datetime.fromisoformat(source_last_updated), target_page_id,
+        datetime.fromisoformat(target_last_updated) if target_last_updated else None,
+        path, title, content, provider, glossary_version, characters_sent, DraftStatus(status),
+        datetime.fromisoformat(created_at), datetime.fromisoformat(updated_at),
         qa=tuple(QaWarning.from_json(item) for item in json.loads(qa)),
         source_title=source_title, source_content=source_content, source_path=source_path,
         previous_title=previous_title, previous_content=previous_content, edited=bool(edited),

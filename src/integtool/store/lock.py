@@ -21,10 +21,10 @@ try:
 except ImportError:  # pragma: no cover - Windows has no flock; runs are not locked there
     fcntl = None  # type: ignore[assignment]
 
-WRITER_WAIT = 30.0
-"""Seconds `translate` and `push` wait for another run to end before they give up."""
 POLL = 0.2
 """Seconds between two attempts while waiting for the lock."""
+HOLDER_GRACE = 1.0
+"""Seconds a refused run gives a new holder to write its line (flock, then the write)."""
 
 
 class StateInUseError(UsageError):
@@ -65,9 +65,20 @@ def _acquire(handle: IO[str], state: Path, path: Path, wait: float) -> None:
                 waited = f" (waited {wait:g} s)" if wait else ""
                 raise StateInUseError(
                     f"Another integtool run is using the state file {state}{waited}: "
-                    f"{describe_holder(path)}; this run stopped without doing anything."
+                    f"{_current_holder(path)}; this run stopped without doing anything."
                 ) from None
             time.sleep(POLL)
+
+
+def _current_holder(path: Path) -> str:
+    """The holder as recorded; a run that has just taken the lock may not have written its
+    line yet, so a missing line or an ended process is read again for up to a second."""
+    for _ in range(int(HOLDER_GRACE / POLL)):
+        pid = _recorded_pid(path)
+        if pid is not None and _alive(pid):
+            break
+        time.sleep(POLL)
+    return describe_holder(path)
 
 
 def _write_holder(handle: IO[str], command: str) -> None:
@@ -83,14 +94,26 @@ def _write_holder(handle: IO[str], command: str) -> None:
         pass
 
 
+def _holder_line(path: Path) -> tuple[int, str, str] | None:
+    try:
+        pid_text, since, command = path.read_text(encoding="utf-8").strip().split("\t", 2)
+        return int(pid_text), since, command
+    except (OSError, ValueError):
+        return None
+
+
+def _recorded_pid(path: Path) -> int | None:
+    line = _holder_line(path)
+    return line[0] if line else None
+
+
 def describe_holder(path: Path) -> str:
     """Who holds the lock, from the lock file: PID, command, since when, and whether that
     process still lives (a process it started may hold the lock after it ended)."""
-    try:
-        pid_text, since, command = path.read_text(encoding="utf-8").strip().split("\t", 2)
-        pid = int(pid_text)
-    except (OSError, ValueError):
+    line = _holder_line(path)
+    if line is None:
         return "the holder is not recorded"
+    pid, since, command = line
     return f"'{command}' (PID {pid}, since {since}, {'running' if _alive(pid) else 'ended'})"
 
 

@@ -3,17 +3,19 @@
 import sqlite3
 from datetime import UTC, datetime
 
+from integtool.core.drafts import DraftStatus
 from integtool.store.database import transaction
 
 
 class PushLog:
-    """Writes the `pushes` table and marks the draft pushed, in one committed transaction."""
+    """Writes the `pushes` table and the draft's new status, in one committed transaction."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
-    def record(self, draft_id: int, via: str, target: str) -> None:
-        """A draft reached the CMS (or an export file): remember it before anything else."""
+    def record(self, draft_id: int, via: str, target: str, status: DraftStatus) -> None:
+        """A draft reached the CMS (or an export file): remember it, with the status the
+        caller decided (`services/draft_desk.py`), before anything else."""
         now = datetime.now(UTC).isoformat()
         with transaction(self._db):
             self._db.execute(
@@ -21,7 +23,8 @@ class PushLog:
                 (draft_id, via, target, now),
             )
             self._db.execute(
-                "UPDATE drafts SET status = 'pushed', updated_at = ? WHERE id = ?", (now, draft_id)
+                "UPDATE drafts SET status = ?, updated_at = ? WHERE id = ?",
+                (status.value, now, draft_id),
             )
 
     def count(self, draft_id: int) -> int:

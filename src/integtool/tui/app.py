@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 
+from integtool.core.drafts import DraftStatus
 from integtool.core.history import RegionSnapshot, StoredFinding
 from integtool.services.review_overview import open_cost, overview_rows
 from integtool.services.review_session import ReviewSession
@@ -75,8 +76,15 @@ class ReviewApp(App[None]):
         words, eur = open_cost(overview_rows(self.snapshots, (), region, language))
         scope = "/".join(part for part in (region, language) if part) or "all"
         line = Text(f"{scope}  ", style="bold")
-        shown = [f"{counts['draft']} waiting", f"{counts['accepted']} accepted"]
-        shown += [f"{counts[name]} {name}" for name in ("rejected", "pushed") if counts[name]]
+        shown = [
+            f"{counts[DraftStatus.WAITING]} waiting",
+            f"{counts[DraftStatus.ACCEPTED]} accepted",
+        ]
+        shown += [
+            f"{counts[status]} {status.value}"
+            for status in (DraftStatus.REJECTED, DraftStatus.PUSHED)
+            if counts[status]
+        ]
         line.append(" · ".join(shown))
         if self.snapshots:
             price = f" ≈ €{eur:,.2f} DeepL" if eur is not None else ""

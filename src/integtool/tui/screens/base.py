@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from textual.screen import Screen
 from textual.widgets import Static
 
+from integtool.core.draft_life import MoveRefused
 from integtool.errors import IntegtoolError
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class ReviewScreenBase(Screen[Any]):
             self.notify(str(error), severity="error", timeout=8)
         except LookupError as error:
             self.notify(f"Draft #{error.args[0]} no longer exists.", severity="error")
-        except ValueError as error:
-            self.notify(f"Draft #{error.args[0]} was pushed meanwhile; it cannot change.",
+        except MoveRefused as error:
+            self.notify(f"Draft #{error.draft_id} was pushed meanwhile; it cannot change.",
                         severity="error")  # fmt: skip
         return None

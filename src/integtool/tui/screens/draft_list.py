@@ -6,15 +6,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from integtool.store.drafts import Draft
+from integtool.core.drafts import Draft, DraftStatus
 from integtool.tui.bidi_text import is_rtl, reorder
 from integtool.tui.screens.base import ReviewScreenBase
 
 ALL = "all"
 QA_STATES = [("QA: all", ALL), ("QA: warnings", "warnings"), ("QA: clean", "clean")]
-STATUSES = [
-    ("waiting", "draft"), ("accepted", "accepted"), ("rejected", "rejected"),
-    ("pushed", "pushed"), ("any status", ALL),
+STATUSES: list[tuple[str, str]] = [
+    ("waiting", DraftStatus.WAITING), ("accepted", DraftStatus.ACCEPTED),
+    ("rejected", DraftStatus.REJECTED), ("pushed", DraftStatus.PUSHED), ("any status", ALL),
 ]  # fmt: skip
 
 
@@ -62,7 +62,7 @@ class DraftListScreen(ReviewScreenBase):
                 id="language",
             )
             yield Select(QA_STATES, value=ALL, allow_blank=False, id="qa")
-            yield Select(STATUSES, value="draft", allow_blank=False, id="state")
+            yield Select(STATUSES, value=DraftStatus.WAITING, allow_blank=False, id="state")
         yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
         yield Footer()
@@ -103,7 +103,7 @@ class DraftListScreen(ReviewScreenBase):
             table.add_row(
                 Text(str(draft.id), justify="right"), draft.region, draft.language,
                 Text(str(draft.default_page_id), justify="right"), self._title(draft),
-                draft.status + (" (edited)" if draft.edited else ""), _qa(draft),
+                draft.status.value + (" (edited)" if draft.edited else ""), _qa(draft),
                 key=str(draft.id),
             )  # fmt: skip
         if self.shown:

@@ -48,7 +48,7 @@ class PagesScreen(ReviewScreenBase):
         """Findings of the last check joined with the newest draft of each page."""
         region, language = self.scope
         assert region is not None and language is not None
-        latest = self.review.session.store.latest(region, language)
+        latest = self.review.session.latest(region, language)
         table = self.query_one(DataTable)
         table.clear()
         self.draft_ids = []

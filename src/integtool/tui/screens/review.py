@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
-from integtool.store.drafts import Draft
+from integtool.core.draft_life import FINAL, DraftAction
+from integtool.core.drafts import Draft, DraftStatus
 from integtool.tui.bidi_text import BidiText, is_rtl
 from integtool.tui.marked import diff_text, marked_text
 from integtool.tui.screens.base import ReviewScreenBase
@@ -57,7 +58,7 @@ class ReviewScreen(ReviewScreenBase):
     @property
     def draft(self) -> Draft | None:
         """The draft on screen (None once it no longer exists)."""
-        return self.review.session.store.get(self.ids[self.index]) if self.ids else None
+        return self.review.session.get(self.ids[self.index]) if self.ids else None
 
     def show(self) -> None:
         """Render the current draft."""
@@ -70,7 +71,7 @@ class ReviewScreen(ReviewScreenBase):
         meta = Text(f"#{draft.id} · {draft.region}/{draft.language} · page {draft.default_page_id}"
                     f" · {self.index + 1}/{len(self.ids)} · ", style="bold")  # fmt: skip
         meta.append(
-            draft.status + (" (edited)" if draft.edited else ""), style=_STATUS[draft.status]
+            draft.status.value + (" (edited)" if draft.edited else ""), style=_STATUS[draft.status]
         )
         self.query_one("#meta", Static).update(meta)
         if draft.source_content or draft.source_title:
@@ -100,21 +101,21 @@ class ReviewScreen(ReviewScreenBase):
 
     def action_accept(self) -> None:
         """Accept and go on."""
-        self._decide("accepted")
+        self._decide(DraftAction.ACCEPT)
 
     def action_reject(self) -> None:
         """Reject and go on."""
-        self._decide("rejected")
+        self._decide(DraftAction.REJECT)
 
-    def _decide(self, status: str) -> None:
+    def _decide(self, action: DraftAction) -> None:
         draft = self.draft
         if draft is None:
             return
-        if draft.status == "pushed":
+        if draft.status in FINAL:
             self.notify("This draft was pushed already; it cannot change.", severity="warning")
             return
         session = self.review.session
-        decide = session.accept if status == "accepted" else session.reject
+        decide = session.accept if action is DraftAction.ACCEPT else session.reject
         if self.attempt(lambda: decide(draft.id)) is not None:
             self.action_skip()
         else:
@@ -164,7 +165,7 @@ class ReviewScreen(ReviewScreenBase):
         from integtool.tui.screens.edit import EditScreen
 
         draft = self.draft
-        if draft is None or draft.status == "pushed":
+        if draft is None or draft.status in FINAL:
             return
 
         def save(result: tuple[str, str] | None) -> None:
@@ -178,7 +179,12 @@ class ReviewScreen(ReviewScreenBase):
         self.app.push_screen(EditScreen(draft.title, draft.content), save)
 
 
-_STATUS = {"draft": "cyan", "accepted": "green", "rejected": "red", "pushed": "blue"}
+_STATUS = {
+    DraftStatus.WAITING: "cyan",
+    DraftStatus.ACCEPTED: "green",
+    DraftStatus.REJECTED: "red",
+    DraftStatus.PUSHED: "blue",
+}
 
 
 def _qa(draft: Draft) -> Text:
