@@ -35,7 +35,7 @@ def fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def close(client: deepl.DeepLClient) -> None:
-    client.close()  # type: ignore[no-untyped-call]
+    client.close()
 
 
 def raw_translate(fake: FakeDeepL, body: dict[str, Any]) -> httpx.Response:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 import pytest
 from markdown_it import MarkdownIt
 from pytest_httpserver import HTTPServer

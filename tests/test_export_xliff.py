@@ -19,7 +19,7 @@ from translate.storage import xliff as tt_xliff
 from translate.storage import xliff2 as tt_xliff2
 
 from integtool.core.draft_life import DraftAction
-from integtool.core.drafts import NewDraft
+from integtool.core.drafts import Draft, NewDraft
 from integtool.core.qa import QaWarning
 from integtool.core.xliff import XLIFF12_NAMESPACE, XLIFF20_NAMESPACE, parse_xliff
 from integtool.services.draft_desk import DraftDesk
@@ -106,7 +106,7 @@ def statuses(env: dict[str, str]) -> dict[int, str]:
         return dict(db.execute("SELECT id, status FROM drafts").fetchall())
 
 
-def drafts_by_id(env: dict[str, str]) -> dict[int, object]:
+def drafts_by_id(env: dict[str, str]) -> dict[int, Draft]:
     store = DraftStore(connect(Path(env["INTEGTOOL_STATE"])))
     return {draft.id: draft for draft in store.find()}
 

@@ -77,9 +77,9 @@ def test_a_redirect_within_the_origin_is_followed(
     server.expect_request("/api/v3/augsburg/languages/").respond_with_data(
         "", status=301, headers={"Location": "/api/v3/augsburg-neu/languages/"}
     )
-    for code in ("de", "en", "ar", "fa"):
-        server.expect_request(f"/api/v3/augsburg/{code}/pages/").respond_with_data(
-            "", status=301, headers={"Location": f"/api/v3/augsburg-neu/{code}/pages/"}
+    for language in ("de", "en", "ar", "fa"):
+        server.expect_request(f"/api/v3/augsburg/{language}/pages/").respond_with_data(
+            "", status=301, headers={"Location": f"/api/v3/augsburg-neu/{language}/pages/"}
         )
     config = write_fast_config(tmp_path / "c.toml")
     code, out, err = run(capsys, "--config", str(config), "--base-url", server.url_for("/"),

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from integtool.config import load_config
-from integtool.core.drafts import Draft
+from integtool.core.drafts import Draft, DraftStatus
 from integtool.core.qa import QaWarning, check_draft
 from integtool.errors import UsageError
 from integtool.langid import FastTextIdentifier
@@ -44,6 +44,10 @@ def env(tmp_path: Path) -> dict[str, str]:
 def cli(env: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
     config = str(Path(env["INTEGTOOL_STATE"]).parent / "config.toml")
     return run_cli(["--config", config, *args], env=env)
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+"""A fixed time where a test compares drafts without their times."""
 
 
 def all_drafts(env: dict[str, str]) -> list[Draft]:
@@ -174,10 +178,10 @@ def test_reviewed_files_come_back_as_accepted_or_waiting_drafts(env: dict[str, s
     )  # fmt: skip
     assert "accepted: 2 drafts" in result.stderr
     assert f"waiting for review: 1 draft (#{fuzzy.id})" in result.stderr
-    snapshot = [replace(draft, updated_at="") for draft in all_drafts(env)]
+    snapshot = [replace(draft, updated_at=EPOCH) for draft in all_drafts(env)]
     twice = cli(env, "import", "po", str(files["en"]), str(files["ar"]))
     assert twice.returncode == 0, twice.stderr
-    assert [replace(draft, updated_at="") for draft in all_drafts(env)] == snapshot
+    assert [replace(draft, updated_at=EPOCH) for draft in all_drafts(env)] == snapshot
     exported = cli(env, "push", REGION, "--via", "po", "--dry-run", "--out", "unused")
     assert exported.returncode == 0, exported.stderr
     assert f".po: 1 draft (#{same.id})" in exported.stderr
@@ -264,10 +268,10 @@ TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size
 def test_any_text_round_trips_through_polib(source: str, source_title: str, target: str) -> None:
     draft = Draft(
         id=1, region=REGION, language="ar", source_language="de", default_page_id=4,
-        source_page_id=4, source_last_updated="2026-03-05T13:07:09+00:00", target_page_id=None,
+        source_page_id=4, source_last_updated=datetime(2026, 3, 5, 13, 7, 9, tzinfo=UTC), target_page_id=None,
         target_last_updated=None, path="/neustadt/ar/a b/", title=target, content=target,
-        provider="deepl", glossary_version="g", characters_sent=1, status="accepted",
-        created_at="", updated_at="", source_title=source_title, source_content=source,
+        provider="deepl", glossary_version="g", characters_sent=1, status=DraftStatus.ACCEPTED,
+        created_at=EPOCH, updated_at=EPOCH, source_title=source_title, source_content=source,
     )  # fmt: skip
     text = str(po_file(REGION, "ar", [draft], BASE, datetime.now(UTC)))
     with tempfile.TemporaryDirectory() as folder:  # polib reads files by \n, \r and \r\n only

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 import pytest
 from markdown_it import MarkdownIt
 from pytest_httpserver import HTTPServer
