@@ -20,6 +20,10 @@ def _data_home_for_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iter
     """
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        # English unless a test asks for German: the machine's locale must not change results
+        for name in ("LANGUAGE", "LC_MESSAGES", "LANG"):
+            patch.delenv(name, raising=False)
+        patch.setenv("LC_ALL", "C.UTF-8")
         yield
 
 

@@ -7,13 +7,15 @@ import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, NoReturn
 
 import typer
 
-from integtool import __version__
+from integtool import __version__, i18n
+from integtool.cli_language import speak_framework, translate_help
 from integtool.commands.access import access
 from integtool.commands.catalog import languages, regions
 from integtool.commands.check import check
@@ -26,12 +28,21 @@ from integtool.commands.push import push
 from integtool.commands.report import report
 from integtool.commands.review import review
 from integtool.commands.translate import translate
+from integtool.config import find_config
 from integtool.context import AppContext
 from integtool.errors import IntegtoolError
 from integtool.exitcodes import ExitCode
 from integtool.redaction import RedactingStream, redact, start_run
 from integtool.run_control import Interrupted, catch_interrupts, stop_run_deadline
 from integtool.usage_errors import usage_sentence
+
+
+class UiLanguage(StrEnum):
+    """The languages integtool speaks (`--ui-language`)."""
+
+    de = "de"
+    en = "en"
+
 
 app = typer.Typer(
     name="integtool",
@@ -88,6 +99,13 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    ui_language: Annotated[
+        UiLanguage | None,
+        typer.Option(
+            "--ui-language",
+            help="Language of everything integtool says (de or en) [default: the locale].",
+        ),
+    ] = None,
 ) -> None:
     """integtool: what is missing, outdated or unread, and what fixing it costs."""
     ctx.obj = AppContext(
@@ -135,7 +153,10 @@ def run(args: Sequence[str] | None = None) -> int:
     sys.stdout = RedactingStream(sys.stdout)  # secrets are masked on both streams
     sys.stderr = RedactingStream(sys.stderr)
     try:
-        code = app(args=argv, prog_name="integtool", standalone_mode=False)
+        speak(argv)
+        command = typer.main.get_command(app)
+        translate_help(command)
+        code = command.main(args=argv, prog_name="integtool", standalone_mode=False)
     except IntegtoolError as error:
         return _say(f"{error}", error.exit_code)
     except (Interrupted, KeyboardInterrupt, typer.Abort):  # Abort: Ctrl-C or EOF at a prompt
@@ -160,6 +181,19 @@ def run(args: Sequence[str] | None = None) -> int:
         stop_run_deadline()
         sys.stdout, sys.stderr = streams
     return int(code) if isinstance(code, int) else int(ExitCode.OK)
+
+
+def speak(argv: Sequence[str]) -> None:
+    """Choose the UI language before the parser runs, so help and usage errors use it too:
+    `--ui-language`, then `ui_language` of the configuration, then the locale."""
+    explicit = next((Path(argv[i + 1]) for i, arg in enumerate(argv[:-1]) if arg == "--config"),
+                    None)  # fmt: skip
+    try:
+        path = find_config(explicit, os.environ)
+    except IntegtoolError:  # reported by the run itself
+        path = None
+    i18n.activate(i18n.choose(i18n.flag_in(argv), i18n.configured_in(path), os.environ))
+    speak_framework()
 
 
 def _say(sentence: str, code: int) -> int:

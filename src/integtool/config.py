@@ -26,7 +26,7 @@ MAX_PRICE = 1_000_000.0
 """No price of any unit is higher (a typo, not a tariff)."""
 _TOP_KEYS = {
     "base_url", "stale_days", "thorough_copy_detection", "http", "regions", "prices", "matomo",
-    "smtp", "lock_wait",
+    "smtp", "lock_wait", "ui_language",
 }  # fmt: skip
 _PRICE_KEYS = {
     "deepl_per_million_characters", "google_per_million_characters", "human_per_word",
@@ -117,6 +117,8 @@ class Config:
     smtp: SmtpSettings = SmtpSettings()
     lock_wait: float = 30.0
     """Seconds `translate` and `push` wait for another run to give up the state file."""
+    ui_language: str | None = None
+    """`de` or `en`: the language integtool speaks (None: `--ui-language`, else the locale)."""
 
     def sources_for(self, region: str) -> Mapping[str, str]:
         """The configured language tree of a region (empty: default tree)."""
@@ -242,9 +244,12 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     if not isinstance(thorough, bool):
         raise ConfigError(f"{where}: 'thorough_copy_detection' must be true or false.")
     lock_wait = _number(data, "lock_wait", 30.0, where, maximum=3600)
+    ui_language = data.get("ui_language")
+    if ui_language is not None and ui_language not in ("de", "en"):
+        raise ConfigError(f'{where}: \'ui_language\' must be "de" or "en".')
     return Config(
         base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where), thorough,
-        _matomo(data, where), _smtp(data, where, path), lock_wait,
+        _matomo(data, where), _smtp(data, where, path), lock_wait, ui_language,
     )  # fmt: skip
 
 
