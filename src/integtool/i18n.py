@@ -19,11 +19,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import polib
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime, format_timedelta
-from babel.numbers import format_currency, format_decimal, format_percent
-
 UI_LANGUAGES = ("de", "en")
 """The languages integtool speaks; English is the fallback."""
 DOMAIN = "integtool"
@@ -116,48 +111,65 @@ def configured_in(path: Path | None) -> str | None:
 def _catalog(language: str) -> gettext.NullTranslations:
     if language == "en":
         return gettext.NullTranslations()
+    import polib  # only when German is spoken: start-up stays light
+
     source = resources.files("integtool") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     catalog = polib.pofile(source.read_text(encoding="utf-8"))
     return gettext.GNUTranslations(io.BytesIO(catalog.to_binary()))
 
 
 # --- numbers, money, dates and names in the UI language (CLDR via Babel) -------------------
+# Babel is imported where it is used: a run that prints no number does not load CLDR.
 
 
 def number(value: float, digits: int = 0) -> str:
     """`1.708` in German, `1,708` in English; `digits` decimals."""
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=_active)
 
 
 def money(euros: float) -> str:
     """`12,40 €` in German, `€12.40` in English."""
+    from babel.numbers import format_currency
+
     return format_currency(euros, "EUR", locale=_active)
 
 
 def percent(share: float) -> str:
     """`12 %` in German, `12%` in English (share 0.12)."""
+    from babel.numbers import format_percent
+
     return format_percent(share, locale=_active)
 
 
 def day(value: date | datetime) -> str:
     """`7. Dezember 2026` / `December 7, 2026`."""
+    from babel.dates import format_date
+
     return format_date(value, format="long", locale=_active)
 
 
 def moment(value: datetime) -> str:
     """Date and time, medium length (`07.12.2026, 14:05:00`)."""
+    from babel.dates import format_datetime
+
     return format_datetime(value, format="medium", locale=_active)
 
 
 def ago(delta: timedelta) -> str:
     """How long ago: `vor 3 Tagen` / `3 days ago` (a negative delta lies in the future)."""
+    from babel.dates import format_timedelta
+
     return format_timedelta(-delta, add_direction=True, locale=_active)
 
 
 def language_name(code: str) -> str:
     """The name of a content language in the UI language (`Arabisch` for `ar`); the code
     itself when CLDR and Integreat's own codes do not know it."""
+    from babel import Locale, UnknownLocaleError
+
     extra = _EXTRA_NAMES[_active].get(code.lower())
     if extra:
         return extra
