@@ -3,6 +3,7 @@
 from typing import Any
 
 from integtool.core.language_names import english_name
+from integtool.core.periods import PeriodKind
 from integtool.core.readership import (
     ACTIONS_PER_READER,
     MIN_EXPECTED_READERS,
@@ -11,6 +12,8 @@ from integtool.core.readership import (
     Z_THRESHOLD,
     Flag,
 )
+from integtool.i18n import _, ngettext
+from integtool.reports.words import in_english, number, spoken_name
 from integtool.services.access import LanguageAccess, RegionAccess
 
 LANGUAGE_FIELDS = (
@@ -30,21 +33,25 @@ METHOD = (
 
 
 def name_of(code: str) -> str:
-    """`Romanian`, or the code when integtool does not know the language's name."""
+    """`Romanian`, or the code when integtool does not know the language's name (the `name`
+    of JSON and CSV, English in both UI languages; sentences use `words.spoken_name`)."""
     return english_name(code) or code
 
 
 def percent(share: float | None) -> str:
-    """`0.4 %`, `12 %`; an em dash for unknown."""
+    """`0.4 %` / `0,4 %`, `12 %`; an em dash for unknown."""
     if share is None:
         return "—"
     value = share * 100
-    return f"{value:.1f} %" if value < 10 else f"{value:.0f} %"
+    return _("{percent} %").format(percent=number(value, 1 if value < 10 else 0))
 
 
 def signed_percent(change: float | None) -> str:
     """`+12 %`, `-63 %`; an em dash for unknown."""
-    return "—" if change is None else f"{change * 100:+.0f} %"
+    if change is None:
+        return "—"
+    signed = f"{change * 100:+.0f}"
+    return _("{percent} %").format(percent=signed[0] + number(float(signed[1:])))
 
 
 def reason(item: LanguageAccess, history: str) -> str | None:
@@ -53,14 +60,21 @@ def reason(item: LanguageAccess, history: str) -> str | None:
     clauses = []
     if Flag.below_expected in verdict.flags:
         clauses.append(
-            f"{percent(verdict.share)} of reads, {percent(verdict.expected_share)} expected "
-            "from the residents"
+            _("{share} of reads, {expected} expected from the residents").format(
+                share=percent(verdict.share), expected=percent(verdict.expected_share)
+            )
         )
     if Flag.below_other_languages in verdict.flags and verdict.ratio is not None:
-        clauses.append(f"read {verdict.ratio:.2f}× as much as the median translated language")
+        clauses.append(
+            _("read {ratio}× as much as the median translated language").format(
+                ratio=number(verdict.ratio, 2)
+            )
+        )
     if Flag.dropped in verdict.flags and verdict.trend is not None:
         clauses.append(
-            f"reads fell {-verdict.trend * 100:.0f} % against the median of the {history}"
+            _("reads fell {fall} % against the median of the {history}").format(
+                fall=number(-verdict.trend * 100), history=history
+            )
         )
     return "; ".join(clauses) or None
 
@@ -70,30 +84,51 @@ def hint(item: LanguageAccess, history: str) -> str | None:
     why = reason(item, history)
     if why is None:
         return None
-    name = name_of(item.assessment.language)
+    name = spoken_name(item.assessment.language)
     flags = item.assessment.flags
     if Flag.below_expected in flags or Flag.below_other_languages in flags:
-        advice = f"consider outreach to the {name} community"
+        advice = _("consider outreach to the {name} community").format(name=name)
     else:
-        advice = f"check that the {name} pages still work and are announced"
+        advice = _("check that the {name} pages still work and are announced").format(name=name)
     open_work = []
     if item.summary is not None:
         if item.summary.outdated:
-            open_work.append(f"{_pages(item.summary.outdated)} outdated")
+            count = item.summary.outdated
+            open_work.append(
+                ngettext("{count} page is outdated", "{count} pages are outdated", count).format(
+                    count=number(count)
+                )
+            )
         if item.summary.missing:
-            open_work.append(f"{_pages(item.summary.missing)} missing")
-    work = f"; {' and '.join(open_work)} in {name}" if open_work else ""
-    return f"{name}: {why} — {advice}{work}."
-
-
-def _pages(count: int) -> str:
-    return f"{count} page is" if count == 1 else f"{count} pages are"
+            count = item.summary.missing
+            open_work.append(
+                ngettext("{count} page is missing", "{count} pages are missing", count).format(
+                    count=number(count)
+                )
+            )
+    if not open_work:
+        return _("{name}: {why} — {advice}.").format(name=name, why=why, advice=advice)
+    work = (
+        open_work[0]
+        if len(open_work) == 1
+        else _("{outdated} and {missing}").format(outdated=open_work[0], missing=open_work[1])
+    )
+    return _("{name}: {why} — {advice}; {work} in {name}.").format(
+        name=name, why=why, advice=advice, work=work
+    )
 
 
 def history_label(result: RegionAccess) -> str:
     """`12 earlier months`, `1 earlier quarter`."""
     count = len(result.history)
-    return f"{count} earlier {result.period.kind.value}{'' if count == 1 else 's'}"
+    kind = result.period.kind
+    if kind is PeriodKind.month:
+        label = ngettext("{count} earlier month", "{count} earlier months", count)
+    elif kind is PeriodKind.quarter:
+        label = ngettext("{count} earlier quarter", "{count} earlier quarters", count)
+    else:
+        label = ngettext("{count} earlier year", "{count} earlier years", count)
+    return label.format(count=number(count))
 
 
 def language_data(item: LanguageAccess, history: str) -> dict[str, Any]:
@@ -118,7 +153,13 @@ def language_data(item: LanguageAccess, history: str) -> dict[str, Any]:
 
 
 def access_data(result: RegionAccess) -> dict[str, Any]:
-    """The whole `access --format json` document of one region (also `check`'s `access`)."""
+    """The whole `access --format json` document of one region (also `check`'s `access`);
+    its sentences (`reason`, `hint`) are English in both UI languages."""
+    with in_english():
+        return _access_data(result)
+
+
+def _access_data(result: RegionAccess) -> dict[str, Any]:
     population = result.population
     return {
         "region": result.region,
@@ -146,13 +187,14 @@ def access_data(result: RegionAccess) -> dict[str, Any]:
 
 
 def access_rows(result: RegionAccess) -> list[dict[str, Any]]:
-    """Flat rows (region and period first) for CSV."""
+    """Flat rows (region and period first) for CSV (sentences in English, as in JSON)."""
     rows = []
-    for item in result.languages:
-        data = language_data(item, history_label(result))
-        data["flags"] = " ".join(data["flags"])
-        data["low"] = "true" if data["low"] else "false"
-        rows.append({"region": result.region, "period": result.period.label, **data})
+    with in_english():
+        for item in result.languages:
+            data = language_data(item, history_label(result))
+            data["flags"] = " ".join(data["flags"])
+            data["low"] = "true" if data["low"] else "false"
+            rows.append({"region": result.region, "period": result.period.label, **data})
     return rows
 
 

@@ -5,16 +5,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from integtool.i18n import _
 from integtool.reports.access_data import (
     LANGUAGE_FIELDS,
     access_rows,
     hint,
     history_label,
-    name_of,
     percent,
     signed_percent,
 )
 from integtool.reports.escaping import csv_records, markdown_text
+from integtool.reports.words import number, spoken_name
 from integtool.services.access import RegionAccess
 
 BAR_WIDTH = 20
@@ -40,16 +41,16 @@ def render_access_table(result: RegionAccess, console: Console) -> None:
     """Reads per translated language against expectation, then a hint per low language."""
     history = history_label(result)
     table = Table(
-        title=(
-            f"Reads of {result.region} in {result.period.label}, translated languages "
-            f"({history} as history)"
-        ),
+        title=_(
+            "Reads of {region} in {period}, translated languages ({history} as history)"
+        ).format(region=result.region, period=result.period.label, history=history),
         title_justify="left",
         box=box.SIMPLE_HEAD,
     )
-    for column in ("language", "reads", "share", "expected", "trend"):
-        table.add_column(column, justify="left" if column == "language" else "right", no_wrap=True)
-    table.add_column("share █  expected │", no_wrap=True)
+    columns = (_("language"), _("reads"), _("share"), _("expected"), _("trend"))
+    for index, column in enumerate(columns):
+        table.add_column(column, justify="left" if index == 0 else "right", no_wrap=True)
+    table.add_column(_("share █  expected │"), no_wrap=True)
     table.add_column("", no_wrap=True)
     scale = max(
         [item.assessment.share for item in result.languages]
@@ -59,42 +60,51 @@ def render_access_table(result: RegionAccess, console: Console) -> None:
     for item in result.languages:
         verdict = item.assessment
         table.add_row(
-            f"{verdict.language} {name_of(verdict.language)[:11]}",
-            f"{verdict.accesses:,}",
+            f"{verdict.language} {spoken_name(verdict.language)[:11]}",
+            number(verdict.accesses),
             percent(verdict.share),
             percent(verdict.expected_share),
             signed_percent(verdict.trend),
             share_bar(verdict.share, verdict.expected_share, scale),
-            Text("LOW", style="bold red") if verdict.low else Text(""),
+            Text(_("LOW"), style="bold red") if verdict.low else Text(""),
         )
     console.print(table)
     console.print(_context_line(result), markup=False, highlight=False)
     for item in result.low:
         console.print(Text("• ", style="bold red") + Text(hint(item, history) or ""))
     if not result.low:
-        console.print("No language is read markedly less than expected.", highlight=False)
+        console.print(_("No language is read markedly less than expected."), highlight=False)
 
 
 def _context_line(result: RegionAccess) -> str:
     parts = [
-        f"{name_of(result.default_language)} (default language): "
-        f"{result.default_accesses:,} reads; whole site: {result.site_accesses:,}."
+        _("{name} (default language): {reads} reads; whole site: {site}.").format(
+            name=spoken_name(result.default_language),
+            reads=number(result.default_accesses),
+            site=number(result.site_accesses),
+        )
     ]
     population = result.population
     if population is None:
-        parts.append("No population data: languages are compared with each other.")
+        parts.append(_("No population data: languages are compared with each other."))
     elif all(item.assessment.expected_share is None for item in result.languages):
         parts.append(
-            f"No resident of {population.name} reads one of this region's translated languages: "
-            "languages are compared with each other."
+            _(
+                "No resident of {population} reads one of this region's translated languages: "
+                "languages are compared with each other."
+            ).format(population=population.name)
         )
     else:
         residents = sum(population.residents.values())
-        parts.append(f"Expected shares from {residents:,} foreign residents ({population.name}).")
+        parts.append(
+            _("Expected shares from {residents} foreign residents ({population}).").format(
+                residents=number(residents), population=population.name
+            )
+        )
         unplaced = population.unplaced
         if unplaced:
-            listed = ", ".join(f"{name} {count:,}" for name, count in sorted(unplaced.items()))
-            parts.append(f"Not counted (no language known): {listed}.")
+            listed = ", ".join(f"{name} {number(n)}" for name, n in sorted(unplaced.items()))
+            parts.append(_("Not counted (no language known): {listed}.").format(listed=listed))
     return " ".join(parts)
 
 
@@ -106,20 +116,22 @@ def render_access_csv(result: RegionAccess) -> str:
 def access_markdown(result: RegionAccess) -> list[str]:
     """Markdown lines: the readership table of one region and a hint per low language."""
     history = history_label(result)
+    headers = (_("language"), _("reads"), _("share"), _("expected"), _("ratio"), _("trend"),
+               _("low"))  # fmt: skip
     lines = [
-        f"### Reads in {result.period.label} (translated languages)",
+        "### " + _("Reads in {period} (translated languages)").format(period=result.period.label),
         "",
-        "| language | reads | share | expected | ratio | trend | low |",
+        "| " + " | ".join(headers) + " |",
         "|---|---:|---:|---:|---:|---:|---|",
     ]
     for item in result.languages:
         verdict = item.assessment
-        ratio = f"{verdict.ratio:.2f}" if verdict.ratio is not None else "—"
+        ratio = number(verdict.ratio, 2) if verdict.ratio is not None else "—"
         trend = signed_percent(verdict.trend)
+        low = "**" + _("low") + "**" if verdict.low else ""
         lines.append(
-            f"| {verdict.language} | {verdict.accesses:,} | {percent(verdict.share)} | "
-            f"{percent(verdict.expected_share)} | {ratio} | {trend} | "
-            f"{'**low**' if verdict.low else ''} |"
+            f"| {verdict.language} | {number(verdict.accesses)} | {percent(verdict.share)} | "
+            f"{percent(verdict.expected_share)} | {ratio} | {trend} | {low} |"
         )
     lines += ["", *(f"- {markdown_text(hint(item, history) or '')}" for item in result.low)]
     return lines

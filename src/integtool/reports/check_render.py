@@ -7,19 +7,17 @@ from rich.table import Table
 from rich.text import Text
 
 from integtool.core.findings import FindingKind
+from integtool.i18n import _, ngettext
 from integtool.reports.access_render import access_markdown, render_access_table
 from integtool.reports.check_data import FINDING_FIELDS, finding_rows, sorted_findings
 from integtool.reports.cost_render import cost_footer, region_label
 from integtool.reports.escaping import csv_records, markdown_text
+from integtool.reports.words import KIND_WORDS, kind_word, number
 from integtool.services.access import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck
 
-KIND_LABEL = {
-    FindingKind.STALE: "stale",
-    FindingKind.MISSING: "missing",
-    FindingKind.OUTDATED: "outdated",
-    FindingKind.UNTRANSLATED_COPY: "copied",
-}
+KIND_LABEL = KIND_WORDS
+"""The English word of each finding kind; `words.kind_word` gives it in the UI language."""
 _KIND_STYLE = {
     FindingKind.STALE: "magenta",
     FindingKind.MISSING: "red",
@@ -41,38 +39,56 @@ def render_table(
             console.print()
 
 
+def _pages_line(pages: int, language: str, stale: int) -> str:
+    """`36 pages in 'de', 5 stale` / `36 Seiten in „de“, davon 5 lange unverändert`."""
+    return ngettext(
+        "{pages} page in '{language}', {stale} stale",
+        "{pages} pages in '{language}', {stale} stale",
+        pages,
+    ).format(pages=number(pages), language=language, stale=number(stale))
+
+
+def _summary_columns() -> list[str]:
+    return [_("language"), _("up to date"), _("outdated"), _("missing"), _("copied"),
+            _("% up to date")]  # fmt: skip
+
+
+def _percent(value: float) -> str:
+    return _("{percent} %").format(percent=number(value))
+
+
 def _region_renderable(region: RegionCheck) -> RenderableType:
     analysis = region.analysis
     heading = Text.assemble(
         (region_label(region), "bold"),
-        f" — {analysis.pages} pages in '{analysis.default_language}', {analysis.stale_pages} stale",
+        " — " + _pages_line(analysis.pages, analysis.default_language, analysis.stale_pages),
     )
-    summary = Table(title="Translations per language", title_justify="left", expand=False)
-    for column in ("language", "up to date", "outdated", "missing", "copied", "% up to date"):
-        summary.add_column(column, justify="left" if column == "language" else "right")
+    summary = Table(title=_("Translations per language"), title_justify="left", expand=False)
+    for index, column in enumerate(_summary_columns()):
+        summary.add_column(column, justify="left" if index == 0 else "right")
     for code, counts in analysis.summary.items():
         summary.add_row(
-            code, str(counts.up_to_date), str(counts.outdated), str(counts.missing),
-            str(counts.untranslated_copy), f"{counts.percent_up_to_date:.0f} %",
+            code, number(counts.up_to_date), number(counts.outdated), number(counts.missing),
+            number(counts.untranslated_copy), _percent(counts.percent_up_to_date),
         )  # fmt: skip
-    findings = Table(title="Findings", title_justify="left", expand=True)
-    findings.add_column("kind", no_wrap=True, min_width=8)
-    findings.add_column("lang", no_wrap=True, min_width=4)
-    findings.add_column("title", no_wrap=True, overflow="ellipsis", ratio=2)
-    findings.add_column("path (source's if missing)", no_wrap=True, overflow="ellipsis", ratio=3)
-    findings.add_column("days", justify="right", no_wrap=True)
-    findings.add_column("words", justify="right", no_wrap=True)
+    findings = Table(title=_("Findings"), title_justify="left", expand=True)
+    findings.add_column(_("kind"), no_wrap=True, min_width=8)
+    findings.add_column(_("lang"), no_wrap=True, min_width=4)
+    findings.add_column(_("title"), no_wrap=True, overflow="ellipsis", ratio=2)
+    findings.add_column(_("path (source's if missing)"), no_wrap=True, overflow="ellipsis", ratio=3)
+    findings.add_column(_("days"), justify="right", no_wrap=True)
+    findings.add_column(_("words"), justify="right", no_wrap=True)
     for finding in sorted_findings(region):
         findings.add_row(
-            Text(KIND_LABEL[finding.kind], style=_KIND_STYLE[finding.kind]),
+            Text(kind_word(finding.kind), style=_KIND_STYLE[finding.kind]),
             finding.language,
             Text(finding.title),
             Text(finding.path or finding.source_path or ""),
-            str(finding.age_days),
-            str(finding.words),
+            number(finding.age_days),
+            number(finding.words),
         )
     if not analysis.findings:
-        return Group(heading, summary, Text("No findings.", style="green"))
+        return Group(heading, summary, Text(_("No findings."), style="green"))
     return Group(heading, summary, findings)
 
 
@@ -81,33 +97,38 @@ def render_markdown(result: CheckResult, access: Mapping[str, RegionAccess] | No
     lines: list[str] = []
     for region in result.regions:
         analysis = region.analysis
+        pages = _pages_line(analysis.pages, analysis.default_language, analysis.stale_pages)
         lines += [
             f"## {markdown_text(region_label(region))}",
             "",
-            f"{analysis.pages} pages in '{analysis.default_language}', "
-            f"{analysis.stale_pages} stale.",
+            f"{pages}.",
             "",
-            "| language | up to date | outdated | missing | copied | % up to date |",
+            _markdown_row(_summary_columns()),
             "|---|---:|---:|---:|---:|---:|",
         ]
         for code, c in analysis.summary.items():
-            lines.append(
-                f"| {code} | {c.up_to_date} | {c.outdated} | {c.missing} | "
-                f"{c.untranslated_copy} | {c.percent_up_to_date:.0f} % |"
-            )
-        lines += ["", "| kind | language | path | title | age (days) | source words |",
-                  "|---|---|---|---|---:|---:|"]  # fmt: skip
+            lines.append(_markdown_row([
+                code, number(c.up_to_date), number(c.outdated), number(c.missing),
+                number(c.untranslated_copy), _percent(c.percent_up_to_date),
+            ]))  # fmt: skip
+        headers = [_("kind"), _("language"), _("path"), _("title"), _("age (days)"),
+                   _("source words")]  # fmt: skip
+        lines += ["", _markdown_row(headers), "|---|---|---|---|---:|---:|"]
         for f in sorted_findings(region):
-            path = f.path or f"(missing; source {f.source_path or '-'})"
+            path = f.path or _("(missing; source {path})").format(path=f.source_path or "-")
             title = markdown_text(f.title)
             lines.append(
-                f"| {KIND_LABEL[f.kind]} | {f.language} | {markdown_text(path)} | {title} | "
-                f"{f.age_days} | {f.words} |"
+                f"| {kind_word(f.kind)} | {f.language} | {markdown_text(path)} | {title} | "
+                f"{number(f.age_days)} | {number(f.words)} |"
             )
         lines += ["", cost_footer(region), ""]
         if access and region.region in access:
             lines += [*access_markdown(access[region.region]), ""]
     return "\n".join(lines)
+
+
+def _markdown_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def render_csv(result: CheckResult) -> str:

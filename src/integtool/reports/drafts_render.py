@@ -7,7 +7,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from integtool.core.drafts import Draft
+from integtool.core.drafts import Draft, DraftStatus
+from integtool.i18n import N_, _, ngettext
+from integtool.reports.words import number
+
+STATUS_WORDS = {
+    DraftStatus.WAITING: N_("draft"),
+    DraftStatus.ACCEPTED: N_("accepted"),
+    DraftStatus.REJECTED: N_("rejected"),
+    DraftStatus.PUSHED: N_("pushed"),
+}
+"""A draft's status as a person reads it (English: the stored value)."""
 
 
 def drafts_data(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
@@ -32,16 +42,17 @@ def drafts_data(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
 
 def render_drafts(drafts: Sequence[Draft], console: Console) -> None:
     """One row per draft; the QA column names the warnings."""
-    table = Table(title=f"{len(drafts)} drafts", title_justify="left")
-    table.add_column("id", justify="right")
-    table.add_column("region")
-    table.add_column("lang")
-    table.add_column("page", justify="right")
-    table.add_column("title")
-    table.add_column("status")
-    table.add_column("QA")
-    table.add_column("chars", justify="right")
-    table.add_column("provider")
+    title = ngettext("{count} draft", "{count} drafts", len(drafts))
+    table = Table(title=title.format(count=number(len(drafts))), title_justify="left")
+    table.add_column(_("id"), justify="right")
+    table.add_column(_("region"))
+    table.add_column(_("lang"))
+    table.add_column(_("page"), justify="right")
+    table.add_column(_("title"))
+    table.add_column(_("status"))
+    table.add_column(_("QA"))
+    table.add_column(_("chars"), justify="right")
+    table.add_column(_("provider"))
     for draft in drafts:
         table.add_row(
             str(draft.id),
@@ -49,9 +60,9 @@ def render_drafts(drafts: Sequence[Draft], console: Console) -> None:
             draft.language,
             str(draft.default_page_id),
             Text(draft.title),
-            draft.status.value,
-            ", ".join(sorted({warning.code for warning in draft.qa})) or "ok",
-            f"{draft.characters_sent:,}",
+            _(STATUS_WORDS[draft.status]),
+            ", ".join(sorted({warning.code for warning in draft.qa})) or _("ok"),
+            number(draft.characters_sent),
             draft.provider,
         )
     console.print(table)

@@ -5,6 +5,7 @@ from typing import Any
 from rich.table import Table
 
 from integtool.core.glossary import Glossary
+from integtool.i18n import _, ngettext
 
 
 def glossary_table(glossary: Glossary, languages: list[str]) -> Table:
@@ -14,13 +15,15 @@ def glossary_table(glossary: Glossary, languages: list[str]) -> Table:
     """
     title = glossary.name or None
     if len(languages) == 1:
-        table = Table(glossary.source_language, languages[0], "flags", title=title)
+        table = Table(glossary.source_language, languages[0], _("flags"), title=title)
     else:
-        table = Table(glossary.source_language, "lang", "target", "flags", title=title)
+        table = Table(glossary.source_language, _("lang"), _("target"), _("flags"), title=title)
+    keep, case = _("keep"), _("case")
     for entry in glossary.entries:
-        flags = [flag for flag, on in (("keep", entry.keep), ("case", entry.case_sensitive)) if on]
+        flags = [flag for flag, on in ((keep, entry.keep), (case, entry.case_sensitive)) if on]
         if entry.forms:
-            flags.append(f"+{len(entry.forms)} form{'s' if len(entry.forms) != 1 else ''}")
+            count = len(entry.forms)
+            flags.append(ngettext("+{count} form", "+{count} forms", count).format(count=count))
         cells = []
         for code in languages:
             target = entry.target(code) or ""

@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 
 from integtool.errors import UsageError
+from integtool.i18n import _
 from integtool.redaction import redact
 
 _LINE = 78
@@ -38,7 +39,7 @@ def build_message(
     subject, text, html = redact(subject), redact(text), redact(html)
     from_address = parse_address(sender, "sender")
     if not recipients:
-        raise UsageError("The report e-mail needs at least one recipient.")
+        raise UsageError(_("The report e-mail needs at least one recipient."))
     to_addresses = [parse_address(value, "recipient") for value in recipients]
     message = EmailMessage(policy=_POLICY)
     # Pre-encoded and pre-folded (see _encoded_text): the email package's own folder drops the
@@ -110,28 +111,34 @@ def parse_address(value: str, role: str = "recipient") -> Address:
         try:
             domain = address.domain.encode("idna").decode("ascii")
         except UnicodeError:
-            problem = "its domain is not a valid host name"
+            problem = _("its domain is not a valid host name")
         else:
             return Address(address.display_name, address.username, domain)
     shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in value.strip())
-    raise UsageError(f"The {role} '{shown}' is not a usable e-mail address: {problem}.")
+    if role == "sender":
+        sentence = _("The sender '{address}' is not a usable e-mail address: {problem}.")
+    else:
+        sentence = _("The recipient '{address}' is not a usable e-mail address: {problem}.")
+    raise UsageError(sentence.format(address=shown, problem=problem))
 
 
 def _address_problem(value: str) -> str | None:
     if any(ord(char) < 32 or ord(char) == 127 for char in value):
-        return "it contains a line break or control character"
+        return _("it contains a line break or control character")
     try:
         header = policy.default.header_factory("To", value)
         addresses = header.addresses
     except (IndexError, ValueError):  # the parser gives up on some inputs (e.g. "a@")
-        return "expected name@domain"
+        return _("expected name@domain")
     if len(addresses) != 1:
-        return "it holds more than one (give each separately)" if addresses else "it is empty"
+        if addresses:
+            return _("it holds more than one (give each separately)")
+        return _("it is empty")
     address = addresses[0]
     if not address.username or not address.domain:
-        return "expected name@domain"
+        return _("expected name@domain")
     if not address.username.isascii():
-        return "the part before the @ contains non-ASCII characters, which mail servers reject"
+        return _("the part before the @ contains non-ASCII characters, which mail servers reject")
     if header.defects:
-        return "expected name@domain"
+        return _("expected name@domain")
     return None

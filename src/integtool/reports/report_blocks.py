@@ -8,6 +8,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from integtool import i18n
 from integtool.reports.escaping import markdown_text
 
 
@@ -151,7 +152,7 @@ def to_html(blocks: Sequence[Block], title: str) -> str:
             body += [_row("td", row, block.right) for row in block.rows]
             body.append("</table>")
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{i18n.active()}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
         + "\n".join(body)

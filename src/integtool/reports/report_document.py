@@ -1,47 +1,63 @@
 """The nightly report as blocks: what changed first, then what needs work, oldest first."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import quote
 
+from integtool import i18n
 from integtool.core.findings import Finding, FindingKind
 from integtool.core.history import StoredFinding
 from integtool.core.providers_support import Provider
-from integtool.reports.access_data import hint, history_label, name_of
-from integtool.reports.check_render import KIND_LABEL
-from integtool.reports.cost_render import PROVIDER_LABEL, euros, region_label
+from integtool.i18n import _, ngettext
+from integtool.reports.access_data import hint, history_label
+from integtool.reports.cost_render import euros, provider_word, region_label
 from integtool.reports.history_render import change_note
 from integtool.reports.report_blocks import Block, Heading, Item, Items, Paragraph, Table
+from integtool.reports.words import kind_word, number, report_day, report_time, spoken_name
 from integtool.services.report import RegionReport, Report
-
-_STORED_LABEL = {kind.value: label for kind, label in KIND_LABEL.items()}
 
 
 def report_title(report: Report) -> str:
     """`integtool report 2026-11-21: 3 new, 1 fixed` (also the mail's subject)."""
     new = sum(len(region.new) for region in report.regions)
     fixed = sum(len(region.fixed) for region in report.regions)
-    day = report.check.generated_at.astimezone().date().isoformat()
+    day = report_day(report.check.generated_at.astimezone().date())
     failures = len(report.failures)
-    failed = f", {failures} region{'' if failures == 1 else 's'} failed" if failures else ""
-    return f"integtool report {day}: {new} new, {fixed} fixed{failed}"
+    values = {"day": day, "new": number(new), "fixed": number(fixed)}
+    if not failures:
+        return _("integtool report {day}: {new} new, {fixed} fixed").format(**values)
+    return ngettext(
+        "integtool report {day}: {new} new, {fixed} fixed, {failures} region failed",
+        "integtool report {day}: {new} new, {fixed} fixed, {failures} regions failed",
+        failures,
+    ).format(failures=number(failures), **values)
 
 
 def report_blocks(report: Report) -> list[Block]:
     """The whole report, region by region."""
+    count = len(report.regions)
     blocks: list[Block] = [
         Heading(report_title(report), 1),
         Paragraph(
-            f"Checked {report.check.base_url} at {_time(report.check.generated_at)}: "
-            f"{len(report.regions)} region{'' if len(report.regions) == 1 else 's'}."
+            ngettext(
+                "Checked {cms} at {time}: {count} region.",
+                "Checked {cms} at {time}: {count} regions.",
+                count,
+            ).format(
+                cms=report.check.base_url,
+                time=report_time(report.check.generated_at),
+                count=number(count),
+            )
         ),
     ]
     if report.not_stored:
-        blocks.append(Paragraph(f"This run was not stored: {report.not_stored}"))
+        blocks.append(
+            Paragraph(_("This run was not stored: {reason}").format(reason=report.not_stored))
+        )
     for region in report.regions:
         blocks += region_blocks(region, report.check.base_url)
     if report.failures:
         blocks += [
-            Heading("Regions that could not be checked"),
+            Heading(_("Regions that could not be checked")),
             Items([Item(failure.region, detail=str(failure.error)) for failure in report.failures]),
         ]
     return blocks
@@ -57,14 +73,16 @@ def region_blocks(region: RegionReport, cms: str) -> list[Block]:
     stale = sorted((f for f in findings if f.kind is FindingKind.STALE), key=lambda f: -f.age_days)
     if stale:
         blocks += [
-            Heading(f"Stale pages, oldest first ({len(stale)})", 3),
-            Items([_item(check.region, f, cms, f"{f.age_days} days unchanged") for f in stale]),
+            Heading(_("Stale pages, oldest first ({count})").format(count=number(len(stale))), 3),
+            Items([_item(check.region, f, cms, _unchanged(f.age_days)) for f in stale]),
         ]
     blocks += _open_translations(region)
     copies = [f for f in findings if f.kind is FindingKind.UNTRANSLATED_COPY]
     if copies:
         blocks += [
-            Heading(f"Copied instead of translated ({len(copies)})", 3),
+            Heading(
+                _("Copied instead of translated ({count})").format(count=number(len(copies))), 3
+            ),
             Items([_item(check.region, f, cms, f"{f.language}: {f.detail}") for f in copies]),
         ]
     blocks += _readership(region)
@@ -73,14 +91,18 @@ def region_blocks(region: RegionReport, cms: str) -> list[Block]:
 
 def _changes(region: RegionReport, cms: str) -> list[Block]:
     if region.previous_at is None:
-        return [Paragraph("First report for this region: everything below is new.")]
-    since = f"since the last run ({region.previous_at[:16].replace('T', ' ')} UTC)"
+        return [Paragraph(_("First report for this region: everything below is new."))]
+    when = _stored_time(region.previous_at)
     if not region.new and not region.fixed:
-        return [Paragraph(f"Nothing changed {since}.")]
+        return [Paragraph(_("Nothing changed since the last run ({time}).").format(time=when))]
     slug = region.check.region
-    items = [_item(slug, f, cms, f"new: {KIND_LABEL[f.kind]} in {f.language}") for f in region.new]
+    items = [
+        _item(slug, f, cms, _("new: {kind} in {language}").format(
+            kind=kind_word(f.kind), language=f.language))
+        for f in region.new
+    ]  # fmt: skip
     items += [_fixed_item(finding) for finding in region.fixed]
-    return [Heading(f"Changed {since}", 3), Items(items)]
+    return [Heading(_("Changed since the last run ({time})").format(time=when), 3), Items(items)]
 
 
 def _trend(region: RegionReport) -> list[Block]:
@@ -91,17 +113,17 @@ def _trend(region: RegionReport) -> list[Block]:
     for code, counts in summary.items():
         before = region.previous_counts.get(code)
         rows.append([
-            f"{code} {name_of(code)}",
+            f"{code} {spoken_name(code)}",
             _with_change(counts.missing, before.missing if before else None),
             _with_change(counts.outdated, before.outdated if before else None),
             _with_change(counts.untranslated_copy, before.copied if before else None),
-            f"{counts.percent_up_to_date:.0f} %",
+            _("{percent} %").format(percent=number(counts.percent_up_to_date)),
         ])  # fmt: skip
+    headers = [_("language"), _("missing"), _("outdated"), _("copied"), _("up to date")]
     return [
-        Heading("Translations per language", 3),
-        Table(["language", "missing", "outdated", "copied", "up to date"], rows,
-              frozenset({1, 2, 3, 4})),
-    ]  # fmt: skip
+        Heading(_("Translations per language"), 3),
+        Table(headers, rows, frozenset({1, 2, 3, 4})),
+    ]
 
 
 def _open_translations(region: RegionReport) -> list[Block]:
@@ -115,30 +137,36 @@ def _open_translations(region: RegionReport) -> list[Block]:
         if line is None:
             continue
         rows.append([
-            f"{code} {name_of(code)}",
-            str(counts.missing),
-            str(counts.outdated),
-            f"{line.words:,}",
+            f"{code} {spoken_name(code)}",
+            number(counts.missing),
+            number(counts.outdated),
+            number(line.words),
             *(euros(line.eur.get(p)) for p in providers),
         ])  # fmt: skip
-    headers = ["language", "missing", "outdated", "words",
-               *(f"{PROVIDER_LABEL[p]} €" for p in providers)]  # fmt: skip
+    prices = [_("{provider} €").format(provider=provider_word(p)) for p in providers]
+    headers = [_("language"), _("missing"), _("outdated"), _("words"), *prices]
     return [
-        Heading("Missing and outdated translations, with what translating them costs", 3),
+        Heading(_("Missing and outdated translations, with what translating them costs"), 3),
         Table(headers, rows, frozenset(range(1, len(headers)))),
     ]
 
 
 def _readership(region: RegionReport) -> list[Block]:
     if region.access_error:
-        return [Heading("Readership", 3), Paragraph(f"Not available: {region.access_error}")]
+        return [
+            Heading(_("Readership"), 3),
+            Paragraph(_("Not available: {reason}").format(reason=region.access_error)),
+        ]
     access = region.access
     if access is None:
         return []
     history = history_label(access)
-    title = f"Readership in {access.period.label}"
+    title = _("Readership in {period}").format(period=access.period.label)
     if not access.low:
-        return [Heading(title, 3), Paragraph("No language is read markedly less than expected.")]
+        return [
+            Heading(title, 3),
+            Paragraph(_("No language is read markedly less than expected.")),
+        ]
     return [Heading(title, 3), Items([Item(hint(item, history) or "") for item in access.low])]
 
 
@@ -155,13 +183,29 @@ def _item(region: str, finding: Finding, cms: str, detail: str) -> Item:
 
 
 def _fixed_item(finding: StoredFinding) -> Item:
-    label = _STORED_LABEL.get(finding.kind, finding.kind)
-    return Item(finding.title, detail=f"fixed: {label} in {finding.language}")
+    detail = _("fixed: {kind} in {language}").format(
+        kind=kind_word(finding.kind), language=finding.language
+    )
+    return Item(finding.title, detail=detail)
+
+
+def _unchanged(days: int) -> str:
+    return ngettext("{days} day unchanged", "{days} days unchanged", days).format(days=number(days))
 
 
 def _with_change(now: int, before: int | None) -> str:
-    return f"{now}{change_note(now, before)}"
+    return f"{number(now)}{change_note(now, before)}"
 
 
-def _time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+def _stored_time(stored: str) -> str:
+    """The time of the previous run as stored (UTC): `2026-12-07 14:05 UTC` /
+    `7. Dezember 2026, 14:05 UTC`."""
+    if i18n.active() == "en":
+        return f"{stored[:16].replace('T', ' ')} UTC"
+    try:
+        moment = datetime.fromisoformat(stored)
+    except ValueError:
+        return f"{stored[:16].replace('T', ' ')} UTC"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return _("{day}, {time}").format(day=i18n.day(moment), time=moment.strftime("%H:%M UTC"))
