@@ -7,10 +7,13 @@ from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 
+from integtool import i18n
 from integtool.core.drafts import DraftStatus
 from integtool.core.history import RegionSnapshot, StoredFinding
+from integtool.i18n import N_, _, ngettext
 from integtool.services.review_overview import open_cost, overview_rows
 from integtool.services.review_session import ReviewSession
+from integtool.tui.words import speak_bindings
 
 
 class CheckRuns(Protocol):
@@ -32,8 +35,8 @@ class ReviewApp(App[None]):
     TITLE = "integtool review"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", N_("Quit")),
+        Binding("question_mark", "help", N_("Help")),
     ]
 
     def __init__(
@@ -46,6 +49,7 @@ class ReviewApp(App[None]):
         bidi: bool = True,
     ) -> None:
         super().__init__()
+        speak_bindings(self)
         self.session = session
         self.history = history
         self.snapshots: list[RegionSnapshot] = history.latest()
@@ -69,24 +73,45 @@ class ReviewApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit: say which key does (Textual's notice, in the UI language)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    _("Press [b]{key}[/b] to quit the app").format(key=key),
+                    title=_("Do you want to quit?"),
+                )
+                return
+
     def status_line(self, region: str | None, language: str | None) -> Text:
         """Draft counts and the open cost of the last check, for the footer line."""
         drafts = self.session.drafts(region, language)
         counts = Counter(draft.status for draft in drafts)
         words, eur = open_cost(overview_rows(self.snapshots, (), region, language))
-        scope = "/".join(part for part in (region, language) if part) or "all"
+        scope = "/".join(part for part in (region, language) if part) or _("all")
         line = Text(f"{scope}  ", style="bold")
+        waiting, accepted = counts[DraftStatus.WAITING], counts[DraftStatus.ACCEPTED]
         shown = [
-            f"{counts[DraftStatus.WAITING]} waiting",
-            f"{counts[DraftStatus.ACCEPTED]} accepted",
+            ngettext("{count} waiting", "{count} waiting", waiting).format(
+                count=i18n.number(waiting)
+            ),
+            _("{count} accepted").format(count=i18n.number(accepted)),
         ]
-        shown += [
-            f"{counts[status]} {status.value}"
-            for status in (DraftStatus.REJECTED, DraftStatus.PUSHED)
-            if counts[status]
-        ]
+        if counts[DraftStatus.REJECTED]:
+            rejected = i18n.number(counts[DraftStatus.REJECTED])
+            shown.append(_("{count} rejected").format(count=rejected))
+        if counts[DraftStatus.PUSHED]:
+            shown.append(_("{count} pushed").format(count=i18n.number(counts[DraftStatus.PUSHED])))
         line.append(" · ".join(shown))
         if self.snapshots:
-            price = f" ≈ €{eur:,.2f} DeepL" if eur is not None else ""
-            line.append(f"  open: {words:,} words{price}")
+            amount = i18n.number(words)
+            if eur is None:
+                open_words = ngettext("open: {words} word", "open: {words} words", words)
+                line.append("  " + open_words.format(words=amount))
+            else:
+                open_words = ngettext(
+                    "open: {words} word ≈ {price} DeepL", "open: {words} words ≈ {price} DeepL",
+                    words,
+                )  # fmt: skip
+                line.append("  " + open_words.format(words=amount, price=i18n.money(round(eur, 2))))
         return line

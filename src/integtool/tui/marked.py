@@ -8,6 +8,7 @@ from integtool.core.drafts import Draft
 from integtool.core.glossary import Glossary
 from integtool.core.readable import readable_lines
 from integtool.core.review_marks import literal_spans, quoted_items, term_spans, word_diff
+from integtool.i18n import _
 
 TERM = "bold underline cyan"
 QA_ITEM = "black on yellow"
@@ -42,7 +43,9 @@ def marked_text(
 def diff_text(draft: Draft) -> Text:
     """The draft against the human translation it replaces, word by word."""
     if draft.previous_content is None and draft.previous_title is None:
-        return Text("There was no human translation of this page: nothing to compare.", style="dim")
+        return Text(
+            _("There was no human translation of this page: nothing to compare."), style="dim"
+        )
     old = page_text(draft.previous_title or "", draft.previous_content or "")
     text = Text()
     for part in word_diff(old, page_text(draft.title, draft.content)):

@@ -8,6 +8,8 @@ from textual.widgets import Static
 
 from integtool.core.draft_life import MoveRefused
 from integtool.errors import IntegtoolError
+from integtool.i18n import _
+from integtool.tui.words import speak_bindings
 
 if TYPE_CHECKING:
     from integtool.tui.app import ReviewApp
@@ -19,6 +21,10 @@ class ReviewScreenBase(Screen[Any]):
     """A screen of the review app with a `#status` line for its region and language."""
 
     scope: tuple[str | None, str | None] = (None, None)
+
+    def __init__(self) -> None:
+        super().__init__()
+        speak_bindings(self)
 
     @property
     def review(self) -> "ReviewApp":
@@ -37,8 +43,12 @@ class ReviewScreenBase(Screen[Any]):
         except IntegtoolError as error:
             self.notify(str(error), severity="error", timeout=8)
         except LookupError as error:
-            self.notify(f"Draft #{error.args[0]} no longer exists.", severity="error")
+            self.notify(
+                _("Draft #{id} no longer exists.").format(id=error.args[0]), severity="error"
+            )
         except MoveRefused as error:
-            self.notify(f"Draft #{error.draft_id} was pushed meanwhile; it cannot change.",
-                        severity="error")  # fmt: skip
+            self.notify(
+                _("Draft #{id} was pushed meanwhile; it cannot change.").format(id=error.draft_id),
+                severity="error",
+            )
         return None

@@ -5,17 +5,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from integtool import i18n
+from integtool.i18n import N_, _
 from integtool.services.review_overview import OverviewRow, overview_rows
 from integtool.tui.screens.base import ReviewScreenBase
+from integtool.tui.words import check_time
+
+COLUMNS = (
+    ("region", N_("Region")), ("lang", N_("Lang")), ("missing", N_("Missing")),
+    ("outdated", N_("Outdated")), ("stale", N_("Stale")), ("copied", N_("Copied")),
+    ("waiting", N_("Waiting")), ("accepted", N_("Accepted")),
+)  # fmt: skip
+"""The overview's columns: (key, heading)."""
 
 
 class DashboardScreen(ReviewScreenBase):
     """Regions × languages: missing, outdated, stale, copied, drafts waiting and accepted."""
 
     BINDINGS = [
-        Binding("enter", "drafts", "Drafts", show=True),
-        Binding("p", "pages", "Pages"),
-        Binding("d", "all_drafts", "All drafts"),
+        Binding("enter", "drafts", N_("Drafts"), show=True),
+        Binding("p", "pages", N_("Pages")),
+        Binding("d", "all_drafts", N_("All drafts")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -30,9 +40,8 @@ class DashboardScreen(ReviewScreenBase):
         """Columns once; rows on every resume."""
         self.scope = (self.review.region, self.review.language)
         table = self.query_one(DataTable)
-        for label in ("Region", "Lang", "Missing", "Outdated", "Stale", "Copied", "Waiting",
-                      "Accepted"):  # fmt: skip
-            table.add_column(label, key=label.lower())
+        for key, heading in COLUMNS:
+            table.add_column(_(heading), key=key)
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -56,13 +65,13 @@ class DashboardScreen(ReviewScreenBase):
 
     def _checked(self) -> Text:
         if not self.review.snapshots:
-            return Text("No check stored yet: run `integtool check` to see what is missing.")
+            return Text(_("No check stored yet: run `integtool check` to see what is missing."))
         dates = ", ".join(
-            f"{snapshot.region} {snapshot.checked_at[:16].replace('T', ' ')}"
+            f"{snapshot.region} {check_time(snapshot.checked_at)}"
             for snapshot in self.review.snapshots
             if self.scope[0] in (None, snapshot.region)
         )
-        return Text(f"Last check: {dates}")
+        return Text(_("Last check: {dates}").format(dates=dates))
 
     def _selected(self) -> OverviewRow | None:
         table = self.query_one(DataTable)
@@ -100,4 +109,4 @@ class DashboardScreen(ReviewScreenBase):
 
 def _counts(row: OverviewRow) -> list[Text]:
     values = (row.missing, row.outdated, row.stale, row.copied, row.waiting, row.accepted)
-    return [Text(str(value) if value else "·", justify="right") for value in values]
+    return [Text(i18n.number(value) if value else "·", justify="right") for value in values]

@@ -7,24 +7,31 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from integtool.core.drafts import Draft, DraftStatus
+from integtool.i18n import N_, _
 from integtool.tui.bidi_text import is_rtl, reorder
 from integtool.tui.screens.base import ReviewScreenBase
+from integtool.tui.words import accepted_clean, status_word, undone
 
 ALL = "all"
-QA_STATES = [("QA: all", ALL), ("QA: warnings", "warnings"), ("QA: clean", "clean")]
+QA_STATES = [(N_("QA: all"), ALL), (N_("QA: warnings"), "warnings"), (N_("QA: clean"), "clean")]
 STATUSES: list[tuple[str, str]] = [
-    ("waiting", DraftStatus.WAITING), ("accepted", DraftStatus.ACCEPTED),
-    ("rejected", DraftStatus.REJECTED), ("pushed", DraftStatus.PUSHED), ("any status", ALL),
+    (N_("waiting"), DraftStatus.WAITING), (N_("accepted"), DraftStatus.ACCEPTED),
+    (N_("rejected"), DraftStatus.REJECTED), (N_("pushed"), DraftStatus.PUSHED),
+    (N_("any status"), ALL),
 ]  # fmt: skip
+"""The filters' choices: (English label, value)."""
+COLUMNS = (("#", "#"), ("Region", N_("Region")), ("Lang", N_("Lang")), ("Page", N_("Page")),
+           ("Title", N_("Title")), ("Status", N_("Status")), ("QA", N_("QA")))  # fmt: skip
+"""The table's columns: (key, heading)."""
 
 
 class DraftListScreen(ReviewScreenBase):
     """Drafts of a region and language (or all), waiting ones by default."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("A", "accept_clean", "All clean"),
-        Binding("u", "undo", "Undo"),
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("A", "accept_clean", N_("All clean")),
+        Binding("u", "undo", N_("Undo")),
     ]
 
     def __init__(self, region: str | None, language: str | None) -> None:
@@ -41,10 +48,10 @@ class DraftListScreen(ReviewScreenBase):
             counts.language for snapshot in snapshots for counts in snapshot.languages
         }
         region, language = self.scope
-        region_options = [("all regions", ALL)] + [
+        region_options = [(_("all regions"), ALL)] + [
             (code, code) for code in sorted(regions | {region or ALL} - {ALL})
         ]
-        language_options = [("all langs", ALL)] + [
+        language_options = [(_("all langs"), ALL)] + [
             (code, code) for code in sorted(languages | {language or ALL} - {ALL})
         ]
         yield Header()
@@ -61,8 +68,10 @@ class DraftListScreen(ReviewScreenBase):
                 allow_blank=False,
                 id="language",
             )
-            yield Select(QA_STATES, value=ALL, allow_blank=False, id="qa")
-            yield Select(STATUSES, value=DraftStatus.WAITING, allow_blank=False, id="state")
+            yield Select(_spoken(QA_STATES), value=ALL, allow_blank=False, id="qa")
+            yield Select(
+                _spoken(STATUSES), value=DraftStatus.WAITING, allow_blank=False, id="state"
+            )
         yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
         yield Footer()
@@ -70,8 +79,8 @@ class DraftListScreen(ReviewScreenBase):
     def on_mount(self) -> None:
         """Columns once, rows now; the table has the focus."""
         table = self.query_one(DataTable)
-        for label in ("#", "Region", "Lang", "Page", "Title", "Status", "QA"):
-            table.add_column(label, key=label, width=28 if label == "Title" else None)
+        for key, heading in COLUMNS:
+            table.add_column(_(heading), key=key, width=28 if key == "Title" else None)
         self.reload()
         table.focus()
 
@@ -103,7 +112,7 @@ class DraftListScreen(ReviewScreenBase):
             table.add_row(
                 Text(str(draft.id), justify="right"), draft.region, draft.language,
                 Text(str(draft.default_page_id), justify="right"), self._title(draft),
-                draft.status.value + (" (edited)" if draft.edited else ""), _qa(draft),
+                status_word(draft.status, edited=draft.edited), _qa(draft),
                 key=str(draft.id),
             )  # fmt: skip
         if self.shown:
@@ -129,17 +138,22 @@ class DraftListScreen(ReviewScreenBase):
         ids = [draft.id for draft in self.shown]
         accepted = self.attempt(lambda: self.review.session.accept_clean(ids))
         if accepted is not None:
-            self.notify(f"Accepted {len(accepted)} drafts without QA warnings.")
+            self.notify(accepted_clean(len(accepted)))
         self.reload()
 
     def action_undo(self) -> None:
         """Take back the last decision or edit."""
         action = self.attempt(self.review.session.undo) if self.review.session.can_undo else None
-        self.notify(f"Undone: {action.label}." if action else "Nothing to undo.")
+        self.notify(undone(action.label) if action else _("Nothing to undo."))
         self.reload()
+
+
+def _spoken(options: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(_(label), value) for label, value in options]
 
 
 def _qa(draft: Draft) -> Text:
     if not draft.qa:
-        return Text("ok", style="green")
+        # TRANSLATORS: the QA column of a draft without warnings.
+        return Text(_("ok"), style="green")
     return Text(", ".join(sorted({warning.code for warning in draft.qa})), style="yellow")

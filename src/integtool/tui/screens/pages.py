@@ -5,20 +5,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from integtool import i18n
+from integtool.i18n import N_, _
 from integtool.tui.screens.base import ReviewScreenBase
+from integtool.tui.words import kind_word, status_word
 
-KIND_LABELS = {
-    "missing": "missing",
-    "outdated": "outdated",
-    "stale": "stale",
-    "untranslated_copy": "copied",
-}
+COLUMNS = (("Finding", N_("Finding")), ("Page", N_("Page")), ("Title", N_("Title")),
+           ("Days", N_("Days")), ("Words", N_("Words")), ("Draft", N_("Draft")))  # fmt: skip
+"""The table's columns: (key, heading)."""
 
 
 class PagesScreen(ReviewScreenBase):
     """Findings of one region and language; Enter reviews the page's draft when there is one."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"))]
 
     def __init__(self, region: str, language: str) -> None:
         super().__init__()
@@ -35,8 +35,8 @@ class PagesScreen(ReviewScreenBase):
     def on_mount(self) -> None:
         """Columns once, rows now."""
         table = self.query_one(DataTable)
-        for label in ("Finding", "Page", "Title", "Days", "Words", "Draft"):
-            table.add_column(label, key=label)
+        for key, heading in COLUMNS:
+            table.add_column(_(heading), key=key)
         self.reload()
         table.focus()
 
@@ -56,14 +56,14 @@ class PagesScreen(ReviewScreenBase):
             draft = latest.get(finding.default_page_id)
             self.draft_ids.append(draft.id if draft else None)
             table.add_row(
-                KIND_LABELS.get(finding.kind, finding.kind),
+                kind_word(finding.kind),
                 Text(str(finding.default_page_id), justify="right"), Text(finding.title),
-                Text(str(finding.age_days), justify="right"),
-                Text(str(finding.words), justify="right"),
-                f"#{draft.id} {draft.status}" if draft else "·",
+                Text(i18n.number(finding.age_days), justify="right"),
+                Text(i18n.number(finding.words), justify="right"),
+                f"#{draft.id} {status_word(draft.status)}" if draft else "·",
             )  # fmt: skip
         if not self.draft_ids:
-            self.notify("The last check found nothing to do here (or none is stored).")
+            self.notify(_("The last check found nothing to do here (or none is stored)."))
         self.show_status()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -74,6 +74,6 @@ class PagesScreen(ReviewScreenBase):
         with_drafts = [draft_id for draft_id in self.draft_ids if draft_id is not None]
         chosen = self.draft_ids[event.cursor_row] if self.draft_ids else None
         if chosen is None:
-            self.notify("No draft for this page yet: run `integtool translate`.")
+            self.notify(_("No draft for this page yet: run `integtool translate`."))
             return
         self.app.push_screen(ReviewScreen(with_drafts, with_drafts.index(chosen), self.scope))

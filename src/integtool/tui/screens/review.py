@@ -12,24 +12,26 @@ from textual.widgets import Footer, Static
 
 from integtool.core.draft_life import FINAL, DraftAction
 from integtool.core.drafts import Draft, DraftStatus
+from integtool.i18n import N_, _, ngettext
 from integtool.tui.bidi_text import BidiText, is_rtl
 from integtool.tui.marked import diff_text, marked_text
 from integtool.tui.screens.base import ReviewScreenBase
+from integtool.tui.words import accepted_clean, status_word, undone
 
 
 class ReviewScreen(ReviewScreenBase):
     """One draft of a list at a time."""
 
     BINDINGS = [
-        Binding("a", "accept", "Accept"),
-        Binding("r", "reject", "Reject"),
-        Binding("e", "edit", "Edit"),
-        Binding("s", "skip", "Skip"),
-        Binding("A", "accept_clean", "All clean"),
-        Binding("u", "undo", "Undo"),
-        Binding("v", "toggle_diff", "Diff"),
-        Binding("p", "previous", "Prev", show=False),
-        Binding("escape", "app.pop_screen", "Back", show=False),
+        Binding("a", "accept", N_("Accept")),
+        Binding("r", "reject", N_("Reject")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("s", "skip", N_("Skip")),
+        Binding("A", "accept_clean", N_("All clean")),
+        Binding("u", "undo", N_("Undo")),
+        Binding("v", "toggle_diff", N_("Diff")),
+        Binding("p", "previous", N_("Prev"), show=False),
+        Binding("escape", "app.pop_screen", N_("Back"), show=False),
     ]
 
     def __init__(self, ids: list[int], index: int, scope: tuple[str | None, str | None]) -> None:
@@ -64,21 +66,20 @@ class ReviewScreen(ReviewScreenBase):
         """Render the current draft."""
         draft = self.draft
         if draft is None:
-            self.query_one("#meta", Static).update("No draft to review.")
+            self.query_one("#meta", Static).update(_("No draft to review."))
             return
         glossary = self.attempt(lambda: self.review.session.glossary(draft.region))
         items = [warning.message for warning in draft.qa]
-        meta = Text(f"#{draft.id} · {draft.region}/{draft.language} · page {draft.default_page_id}"
+        page = _("page {page}").format(page=draft.default_page_id)
+        meta = Text(f"#{draft.id} · {draft.region}/{draft.language} · {page}"
                     f" · {self.index + 1}/{len(self.ids)} · ", style="bold")  # fmt: skip
-        meta.append(
-            draft.status.value + (" (edited)" if draft.edited else ""), style=_STATUS[draft.status]
-        )
+        meta.append(status_word(draft.status, edited=draft.edited), style=_STATUS[draft.status])
         self.query_one("#meta", Static).update(meta)
         if draft.source_content or draft.source_title:
             source = marked_text(draft.source_title, draft.source_content, glossary, None, items)
         else:
             source = Text(
-                "The source was not stored with this draft (made by an older integtool).",
+                _("The source was not stored with this draft (made by an older integtool)."),
                 style="dim",
             )
         self.query_one("#source", Static).update(
@@ -91,11 +92,13 @@ class ReviewScreen(ReviewScreenBase):
         self.query_one("#target", Static).update(
             BidiText(target, rtl=is_rtl(draft.language), bidi=self.review.bidi)
         )
-        self.query_one("#source-pane").border_title = f"source ({draft.source_language})"
+        self.query_one("#source-pane").border_title = _("source ({language})").format(
+            language=draft.source_language
+        )
         self.query_one("#target-pane").border_title = (
-            f"diff against the human translation ({draft.language})" if self.diff
-            else f"draft ({draft.language})"
-        )  # fmt: skip
+            _("diff against the human translation ({language})") if self.diff
+            else _("draft ({language})")
+        ).format(language=draft.language)  # fmt: skip
         self.query_one("#qa", Static).update(_qa(draft))
         self.show_status()
 
@@ -112,7 +115,7 @@ class ReviewScreen(ReviewScreenBase):
         if draft is None:
             return
         if draft.status in FINAL:
-            self.notify("This draft was pushed already; it cannot change.", severity="warning")
+            self.notify(_("This draft was pushed already; it cannot change."), severity="warning")
             return
         session = self.review.session
         decide = session.accept if action is DraftAction.ACCEPT else session.reject
@@ -126,7 +129,7 @@ class ReviewScreen(ReviewScreenBase):
         if self.index + 1 < len(self.ids):
             self.index += 1
         else:
-            self.notify("That was the last draft of this list.")
+            self.notify(_("That was the last draft of this list."))
         self.show()
 
     def action_previous(self) -> None:
@@ -138,13 +141,13 @@ class ReviewScreen(ReviewScreenBase):
         """Accept every waiting draft of this list that has no QA warnings."""
         accepted = self.attempt(lambda: self.review.session.accept_clean(self.ids))
         if accepted is not None:
-            self.notify(f"Accepted {len(accepted)} drafts without QA warnings.")
+            self.notify(accepted_clean(len(accepted)))
         self.show()
 
     def action_undo(self) -> None:
         """Take back the last action and show the draft it restored."""
         if not self.review.session.can_undo:
-            self.notify("Nothing to undo.")
+            self.notify(_("Nothing to undo."))
             return
         action = self.attempt(self.review.session.undo)
         if action is None:
@@ -152,7 +155,7 @@ class ReviewScreen(ReviewScreenBase):
         restored = action.before[-1].id if action.before else None
         if restored in self.ids:
             self.index = self.ids.index(restored)
-        self.notify(f"Undone: {action.label}.")
+        self.notify(undone(action.label))
         self.show()
 
     def action_toggle_diff(self) -> None:
@@ -173,7 +176,7 @@ class ReviewScreen(ReviewScreenBase):
                 title, content = result
                 saved = self.attempt(lambda: self.review.session.edit(draft.id, title, content))
                 if saved is not None:
-                    self.notify("Saved and checked again; it waits for your decision.")
+                    self.notify(_("Saved and checked again; it waits for your decision."))
             self.show()
 
         self.app.push_screen(EditScreen(draft.title, draft.content), save)
@@ -189,10 +192,10 @@ _STATUS = {
 
 def _qa(draft: Draft) -> Text:
     if not draft.qa:
-        return Text("QA: no warnings", style="green")
-    text = Text(
-        f"QA: {len(draft.qa)} warning{'s' if len(draft.qa) != 1 else ''}\n", style="bold yellow"
-    )
+        return Text(_("QA: no warnings"), style="green")
+    count = len(draft.qa)
+    heading = ngettext("QA: {count} warning", "QA: {count} warnings", count).format(count=count)
+    text = Text(heading + "\n", style="bold yellow")
     for warning in draft.qa:
         text.append(f"• {warning.message}\n", style="yellow")
     text.rstrip()
