@@ -30,8 +30,9 @@ from integtool.commands.review import review
 from integtool.commands.translate import translate
 from integtool.config import find_config
 from integtool.context import AppContext
-from integtool.errors import IntegtoolError
+from integtool.errors import IntegtoolError, os_reason
 from integtool.exitcodes import ExitCode
+from integtool.i18n import _
 from integtool.redaction import RedactingStream, redact, start_run
 from integtool.run_control import Interrupted, catch_interrupts, stop_run_deadline
 from integtool.usage_errors import usage_sentence
@@ -160,23 +161,24 @@ def run(args: Sequence[str] | None = None) -> int:
     except IntegtoolError as error:
         return _say(f"{error}", error.exit_code)
     except (Interrupted, KeyboardInterrupt, typer.Abort):  # Abort: Ctrl-C or EOF at a prompt
-        return _say("interrupted.", ExitCode.INTERRUPTED)
+        return _say(_("interrupted."), ExitCode.INTERRUPTED)
     except typer.TyperException as error:  # bad options and arguments
         if type(error).__name__ == "NoArgsIsHelpError":
             error.show()  # type: ignore[attr-defined]  # the help text, as asked for
             return int(ExitCode.USAGE)
         return _say(usage_sentence(error), ExitCode.USAGE)
     except sqlite3.Error as error:
-        return _say(f"the state file could not be used ({error}); what was committed before "
-                    "is kept.", ExitCode.USAGE)  # fmt: skip
+        return _say(_("the state file could not be used ({error}); what was committed before "
+                      "is kept.").format(error=error), ExitCode.USAGE)  # fmt: skip
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
-        return _say(f"{error.strerror or error}{where}.", ExitCode.USAGE)
+        return _say(f"{os_reason(error)}{where}.", ExitCode.USAGE)
     except Exception as error:  # a bug: say so in one line, never exit 1
         if "-v" in argv or "--verbose" in argv:
             traceback.print_exc()
-        return _say(f"internal error ({type(error).__name__}: {error}); please report it "
-                    "(run with -v for details).", ExitCode.INTERNAL)  # fmt: skip
+        return _say(_("internal error ({kind}: {error}); please report it (run with -v for "
+                      "details).").format(kind=type(error).__name__, error=error),
+                    ExitCode.INTERNAL)  # fmt: skip
     finally:
         stop_run_deadline()
         sys.stdout, sys.stderr = streams
@@ -204,7 +206,7 @@ def _say(sentence: str, code: int) -> int:
 def _interrupted_at_shutdown(_signal: int, _frame: FrameType | None) -> None:
     """Ctrl-C while threads finish and the interpreter shuts down: one line, 130, at once."""
     with contextlib.suppress(Exception):
-        print("integtool: interrupted.", file=sys.stderr, flush=True)
+        print(f"integtool: {_('interrupted.')}", file=sys.stderr, flush=True)
     _end_now(ExitCode.INTERRUPTED)
 
 

@@ -16,6 +16,7 @@ import platformdirs
 
 from integtool.core.cost import Prices
 from integtool.errors import ConfigError
+from integtool.i18n import _
 from integtool.stats.matomo_api import DEFAULT_SEGMENT
 
 REQUESTS_PER_MINUTE = 350
@@ -158,13 +159,13 @@ def find_config(explicit: Path | None, env: Mapping[str, str] = os.environ) -> P
     """The configuration file to use, or None when there is none."""
     if explicit is not None:
         if not explicit.is_file():
-            raise ConfigError(f"The configuration file {explicit} {_missing(explicit)}.")
+            raise ConfigError(_missing(explicit).format(path=explicit))
         return explicit
     from_env = env.get("INTEGTOOL_CONFIG")
     if from_env:
         path = Path(from_env)
         if not path.is_file():
-            raise ConfigError(f"The configuration file {path} (INTEGTOOL_CONFIG) {_missing(path)}.")
+            raise ConfigError(_missing(path).format(path=f"{path} (INTEGTOOL_CONFIG)"))
         return path
     for candidate in (
         Path("integtool.toml"),
@@ -176,7 +177,10 @@ def find_config(explicit: Path | None, env: Mapping[str, str] = os.environ) -> P
 
 
 def _missing(path: Path) -> str:
-    return "is a folder, not a file" if path.is_dir() else "does not exist"
+    """The sentence for a configuration file that is not there (placeholder `{path}`)."""
+    if path.is_dir():
+        return _("The configuration file {path} is a folder, not a file.")
+    return _("The configuration file {path} does not exist.")
 
 
 def load_config(explicit: Path | None = None, env: Mapping[str, str] = os.environ) -> Config:
@@ -187,17 +191,27 @@ def load_config(explicit: Path | None = None, env: Mapping[str, str] = os.enviro
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"The configuration file {path} is not valid TOML: {exc}.") from None
+        raise ConfigError(
+            _("The configuration file {path} is not valid TOML: {reason}.").format(
+                path=path, reason=exc
+            )
+        ) from None
     except RecursionError:  # tomllib on thousands of nested brackets
-        raise ConfigError(f"The configuration file {path} is nested too deeply.") from None
+        raise ConfigError(
+            _("The configuration file {path} is nested too deeply.").format(path=path)
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"The configuration file {path} cannot be read: {exc}.") from None
+        raise ConfigError(
+            _("The configuration file {path} cannot be read: {reason}.").format(
+                path=path, reason=exc
+            )
+        ) from None
     return parse_config(data, path)
 
 
 def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     """Validate parsed TOML into a Config, naming the file and key of any problem."""
-    where = str(path) if path else "the configuration"
+    where = str(path) if path else _("the configuration")
     _no_unknown(data, _TOP_KEYS, where, "")
     http_data = _table(data.get("http", {}), where, "http")
     _no_unknown(http_data, _HTTP_KEYS, where, "http.")
@@ -223,11 +237,17 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         for target, source in sources.items():
             if not isinstance(source, str) or not source:
                 raise ConfigError(
-                    f"{where}: regions.{slug}.sources.{target} must be a language code."
+                    _("{where}: {key} must be a language code.").format(
+                        where=where, key=f"regions.{slug}.sources.{target}"
+                    )
                 )
         site = table.get("matomo_site_id")
         if site is not None and (isinstance(site, bool) or not isinstance(site, int) or site < 1):
-            raise ConfigError(f"{where}: regions.{slug}.matomo_site_id must be a site number.")
+            raise ConfigError(
+                _("{where}: {key} must be a site number.").format(
+                    where=where, key=f"regions.{slug}.matomo_site_id"
+                )
+            )
         regions[slug] = RegionSettings(
             sources=dict(sources),
             glossary=_file(table, "glossary", where, slug, path),
@@ -236,17 +256,23 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         )
     base_url = data.get("base_url", DEFAULT_BASE_URL)
     if not is_http_url(base_url):
-        raise ConfigError(f"{where}: base_url must be an http(s) URL.")
+        raise ConfigError(
+            _("{where}: {key} must be an http(s) URL.").format(where=where, key="base_url")
+        )
     stale_days = int(
         _number(data, "stale_days", 365, where, integer=True, minimum=1, maximum=36500)
     )
     thorough = data.get("thorough_copy_detection", False)
     if not isinstance(thorough, bool):
-        raise ConfigError(f"{where}: 'thorough_copy_detection' must be true or false.")
+        raise ConfigError(
+            _("{where}: '{key}' must be true or false.").format(
+                where=where, key="thorough_copy_detection"
+            )
+        )
     lock_wait = _number(data, "lock_wait", 30.0, where, maximum=3600)
     ui_language = data.get("ui_language")
     if ui_language is not None and ui_language not in ("de", "en"):
-        raise ConfigError(f'{where}: \'ui_language\' must be "de" or "en".')
+        raise ConfigError(_('{where}: \'ui_language\' must be "de" or "en".').format(where=where))
     return Config(
         base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where), thorough,
         _matomo(data, where), _smtp(data, where, path), lock_wait, ui_language,
@@ -261,7 +287,11 @@ def _file(
     if value is None:
         return None
     if not isinstance(value, str) or not value:
-        raise ConfigError(f"{where}: regions.{slug}.{key} must be a file path.")
+        raise ConfigError(
+            _("{where}: {key} must be a file path.").format(
+                where=where, key=f"regions.{slug}.{key}"
+            )
+        )
     file = Path(value).expanduser()
     if not file.is_absolute() and config_path is not None:
         file = config_path.parent / file
@@ -273,13 +303,15 @@ def _matomo(data: Mapping[str, Any], where: str) -> MatomoSettings:
     _no_unknown(table, _MATOMO_KEYS, where, "matomo.")
     url = table.get("url")
     if url is not None and not is_http_url(url):
-        raise ConfigError(f"{where}: matomo.url must be an http(s) URL.")
+        raise ConfigError(
+            _("{where}: {key} must be an http(s) URL.").format(where=where, key="matomo.url")
+        )
     segment = table.get("segment", DEFAULT_SEGMENT)
     if not isinstance(segment, str) or "{region}" not in segment or "{language}" not in segment:
         raise ConfigError(
-            f"{where}: matomo.segment must be a Matomo segment containing {{region}} and "
-            "{language}."
-        )
+            _("{where}: matomo.segment must be a Matomo segment containing {region} and "
+              "{language}.").format(where=where, region="{region}", language="{language}")
+        )  # fmt: skip
     limit = _number(table, "requests_per_minute", REQUESTS_PER_MINUTE, where, integer=True,
                     minimum=1, maximum=100_000, prefix="matomo.")  # fmt: skip
     return MatomoSettings(url.rstrip("/") if url else None, segment, int(limit))
@@ -289,26 +321,34 @@ def _smtp(data: Mapping[str, Any], where: str, config_path: Path | None) -> Smtp
     table = _table(data.get("smtp", {}), where, "smtp")
     if "password" in table:
         raise ConfigError(
-            f"{where}: smtp.password does not belong in the configuration file; set the "
-            f"environment variable {SMTP_PASSWORD_VARIABLE} instead."
-        )
+            _("{where}: smtp.password does not belong in the configuration file; set the "
+              "environment variable {variable} instead.").format(
+                where=where, variable=SMTP_PASSWORD_VARIABLE
+            )
+        )  # fmt: skip
     _no_unknown(table, _SMTP_KEYS, where, "smtp.")
     texts: dict[str, str | None] = {}
     for key in ("host", "user", "from", "cafile"):
         value = table.get(key)
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise ConfigError(f"{where}: smtp.{key} must be a non-empty string.")
+            raise ConfigError(
+                _("{where}: {key} must be a non-empty string.").format(
+                    where=where, key=f"smtp.{key}"
+                )
+            )
         texts[key] = value.strip() if value is not None else None
     security = table.get("security", "starttls")
     if security not in SMTP_DEFAULT_PORTS:
-        raise ConfigError(f'{where}: smtp.security must be "starttls", "tls" or "none".')
+        raise ConfigError(
+            _('{where}: smtp.security must be "starttls", "tls" or "none".').format(where=where)
+        )
     port = None
     if table.get("port") is not None:
         port = int(_number(table, "port", 0, where, integer=True, minimum=1, maximum=65535,
                            prefix="smtp."))  # fmt: skip
     sender = texts["from"]
     if sender is not None and "@" not in sender:
-        raise ConfigError(f"{where}: smtp.from must be an e-mail address.")
+        raise ConfigError(_("{where}: smtp.from must be an e-mail address.").format(where=where))
     cafile = None
     if texts["cafile"] is not None:
         cafile = Path(texts["cafile"]).expanduser()
@@ -354,12 +394,14 @@ def _prices(data: Mapping[str, Any], where: str) -> Prices:
 def _no_unknown(table: Mapping[str, Any], known: set[str], where: str, prefix: str) -> None:
     unknown = sorted(set(table) - known)
     if unknown:
-        raise ConfigError(f"{where}: unknown setting '{prefix}{unknown[0]}'.")
+        raise ConfigError(
+            _("{where}: unknown setting '{key}'.").format(where=where, key=prefix + unknown[0])
+        )
 
 
 def _table(value: Any, where: str, key: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise ConfigError(f"{where}: '{key}' must be a table.")
+        raise ConfigError(_("{where}: '{key}' must be a table.").format(where=where, key=key))
     return value
 
 
@@ -384,8 +426,14 @@ def _number(
         or not math.isfinite(value)
         or not minimum <= value <= maximum
     ):
-        kind = "a whole number" if integer else "a number"
+        sentence = (
+            _("{where}: '{key}' must be a whole number from {minimum} to {maximum}.")
+            if integer
+            else _("{where}: '{key}' must be a number from {minimum} to {maximum}.")
+        )
         raise ConfigError(
-            f"{where}: '{prefix}{key}' must be {kind} from {minimum:g} to {maximum:g}."
+            sentence.format(
+                where=where, key=prefix + key, minimum=f"{minimum:g}", maximum=f"{maximum:g}"
+            )
         )
     return float(value)

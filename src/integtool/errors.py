@@ -1,7 +1,26 @@
-"""One error tree: every expected failure is an `IntegtoolError` with one clear sentence."""
+"""One error tree: every expected failure is an `IntegtoolError` with one clear sentence.
+
+Sentences are worded where they are raised, in the UI language (`integtool.i18n._`), which is
+active before any command runs.
+"""
 
 from integtool.exitcodes import ExitCode
+from integtool.i18n import N_, _
 from integtool.redaction import redact
+
+_OS_REASONS = frozenset({
+    N_("No such file or directory"), N_("Permission denied"), N_("Operation not permitted"),
+    N_("No space left on device"), N_("Is a directory"), N_("Not a directory"),
+    N_("Read-only file system"), N_("File exists"), N_("Disk quota exceeded"),
+    N_("File name too long"), N_("Directory not empty"), N_("Too many open files"),
+})  # fmt: skip
+"""The operating system's words for the usual file problems (its `strerror`, in English)."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in the UI language where the words are known."""
+    reason = error.strerror or str(error)
+    return _(reason) if reason in _OS_REASONS else reason
 
 
 class IntegtoolError(Exception):

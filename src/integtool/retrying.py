@@ -10,6 +10,8 @@ from email.utils import parsedate_to_datetime
 import httpx
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt
 
+from integtool.i18n import ngettext
+
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
@@ -72,7 +74,7 @@ def retry_after(response: httpx.Response) -> float | None:
 
 def after_attempts(count: int) -> str:
     """`after 1 attempt`, `after 3 attempts`."""
-    return f"after {count} attempt{'' if count == 1 else 's'}"
+    return ngettext("after {count} attempt", "after {count} attempts", count).format(count=count)
 
 
 def transport_reason(error: httpx.TransportError) -> str:

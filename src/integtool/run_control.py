@@ -12,6 +12,7 @@ import sys
 from types import FrameType
 
 from integtool.errors import RunTimeout
+from integtool.i18n import _
 
 
 class Interrupted(BaseException):
@@ -34,9 +35,9 @@ def start_run_deadline(seconds: float) -> None:
 
     def expire(_signal: int, _frame: FrameType | None) -> None:
         raise RunTimeout(
-            f"The run did not finish within run_timeout = {seconds:g} s ([http] in the "
-            "configuration); what it had committed is kept."
-        )
+            _("The run did not finish within run_timeout = {seconds} s ([http] in the "
+              "configuration); what it had committed is kept.").format(seconds=f"{seconds:g}")
+        )  # fmt: skip
 
     signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

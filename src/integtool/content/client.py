@@ -9,7 +9,6 @@ import orjson
 from integtool.content import endpoints
 from integtool.content.http import ForeignRedirect
 from integtool.content.parse import parse_languages, parse_pages, parse_regions
-from integtool.core.codes import did_you_mean
 from integtool.core.models import Language, PageTranslation, Region
 from integtool.errors import (
     ContentAuthError,
@@ -18,6 +17,7 @@ from integtool.errors import (
     IntegtoolError,
     NotFoundError,
 )
+from integtool.i18n import _
 from integtool.retrying import (
     RetryableResponse,
     after_attempts,
@@ -25,6 +25,7 @@ from integtool.retrying import (
     retrying,
     transport_reason,
 )
+from integtool.usage_errors import did_you_mean
 
 
 class IntegreatClient:
@@ -53,7 +54,7 @@ class IntegreatClient:
 
     async def regions(self) -> list[Region]:
         """All non-archived regions of the instance."""
-        data = await self.get_json(endpoints.regions_path(), "the region list")
+        data = await self.get_json(endpoints.regions_path(), _("the region list"))
         return parse_regions(data)
 
     async def languages(self, region: str) -> list[Language]:
@@ -61,8 +62,8 @@ class IntegreatClient:
         try:
             data = await self.get_json(
                 endpoints.languages_path(region),
-                f"region '{region}'",
-                not_found=f"region '{region}'",
+                _("region '{region}'").format(region=region),
+                not_found=_("region '{region}'").format(region=region),
             )
         except NotFoundError as error:
             hint = await self._closest_region(region)
@@ -73,7 +74,7 @@ class IntegreatClient:
         """ " Did you mean 'x'?" from the instance's region list (asked only when a slug is
         unknown; without the list, no hint)."""
         try:
-            data = await self.get_json(endpoints.regions_path(), "the region list", retries=0)
+            data = await self.get_json(endpoints.regions_path(), _("the region list"), retries=0)
             known = [region.slug for region in parse_regions(data)]
         except IntegtoolError:
             return ""
@@ -83,8 +84,12 @@ class IntegreatClient:
         """All public pages of a region in one language."""
         data = await self.get_json(
             endpoints.pages_path(region, language),
-            f"the '{language}' pages of region '{region}'",
-            not_found=f"language '{language}' in region '{region}'",
+            _("the '{language}' pages of region '{region}'").format(
+                language=language, region=region
+            ),
+            not_found=_("language '{language}' in region '{region}'").format(
+                language=language, region=region
+            ),
         )
         return parse_pages(data, region, language)
 
@@ -92,15 +97,17 @@ class IntegreatClient:
         """The region's settings (incl. the machine-translation budget); needs an API token."""
         return await self.get_json(
             endpoints.settings_path(region),
-            f"the settings of region '{region}'",
-            not_found=f"region '{region}'",
+            _("the settings of region '{region}'").format(region=region),
+            not_found=_("region '{region}'").format(region=region),
             headers={"Authorization": f"Bearer {token}"},
         )
 
     async def push_page(self, region: str, language: str, content: str, token: str) -> None:
         """POST a page's new content with its page token (sent once: a retried POST could
         save two versions). ContentAuthError on a refused token."""
-        what = f"the '{language}' page pushed to region '{region}'"
+        what = _("the '{language}' page pushed to region '{region}'").format(
+            language=language, region=region
+        )
         try:
             async with self._slots:
                 self.requests_sent += 1
@@ -111,19 +118,18 @@ class IntegreatClient:
                 )
         except httpx.TransportError as exc:
             raise ContentError(
-                f"The content API at {self.base_url} could not be reached for {what} "
-                f"({transport_reason(exc)})."
+                _("The content API at {url} could not be reached for {what} ({reason}).").format(
+                    url=self.base_url, what=what, reason=transport_reason(exc)
+                )
             ) from None
         if response.status_code in {401, 403}:
             raise ContentAuthError(
-                f"The CMS at {self.base_url} refused the page token for {what} "
-                f"(HTTP {response.status_code})."
+                _("The CMS at {url} refused the page token for {what} (HTTP {status}).").format(
+                    url=self.base_url, what=what, status=response.status_code
+                )
             )
         if response.status_code not in {200, 201}:
-            raise ContentError(
-                f"The content API at {self.base_url} answered HTTP {response.status_code} "
-                f"for {what}{_server_says(response)}."
-            )
+            raise ContentError(self._answered(response, what))
 
     async def get_json(
         self,
@@ -143,51 +149,70 @@ class IntegreatClient:
                     response = await self._get(path, headers)
         except RetryableResponse as exc:
             raise ContentError(
-                f"The content API at {self.base_url} kept failing ({exc}) for {what}, "
-                f"{after_attempts(retries + 1)}."
-            ) from None
+                _("The content API at {url} kept failing ({problem}) for {what}, {attempts}.")
+                .format(url=self.base_url, problem=exc, what=what,
+                        attempts=after_attempts(retries + 1))
+            ) from None  # fmt: skip
         except httpx.TransportError as exc:
             raise ContentError(
-                f"The content API at {self.base_url} could not be reached for {what} "
-                f"({transport_reason(exc)}), {after_attempts(retries + 1)}."
-            ) from None
+                _("The content API at {url} could not be reached for {what} ({reason}), "
+                  "{attempts}.").format(url=self.base_url, what=what,
+                                        reason=transport_reason(exc),
+                                        attempts=after_attempts(retries + 1))
+            ) from None  # fmt: skip
         except httpx.DecodingError:
             raise ContentFormatError(
-                f"The content API at {self.base_url} sent an answer for {what} that cannot be "
-                "decoded (a broken compressed body?)."
-            ) from None
+                _("The content API at {url} sent an answer for {what} that cannot be decoded "
+                  "(a broken compressed body?).").format(url=self.base_url, what=what)
+            ) from None  # fmt: skip
         except httpx.TooManyRedirects:
             raise ContentError(
-                f"The content API at {self.base_url} redirected the request for {what} too "
-                "often (a redirect loop?)."
-            ) from None
+                _("The content API at {url} redirected the request for {what} too often (a "
+                  "redirect loop?).").format(url=self.base_url, what=what)
+            ) from None  # fmt: skip
         except ForeignRedirect as exc:
             raise ContentError(
-                f"The content API at {self.base_url} redirected the request for {what} to "
-                f"another host ({exc.target}), which integtool does not follow; if the CMS has "
-                "moved, set --base-url to its new address."
-            ) from None
+                _("The content API at {url} redirected the request for {what} to another host "
+                  "({target}), which integtool does not follow; if the CMS has moved, set "
+                  "--base-url to its new address.").format(url=self.base_url, what=what,
+                                                           target=exc.target)
+            ) from None  # fmt: skip
         if response.status_code == 404 and not_found is not None:
-            raise NotFoundError(
-                f"The content API at {self.base_url} does not know {not_found}"
-                f"{_server_says(response)}."
+            says = _server_says(response)
+            sentence = (
+                _("The content API at {url} does not know {what}: {server}.")
+                if says
+                else _("The content API at {url} does not know {what}.")
             )
+            raise NotFoundError(sentence.format(url=self.base_url, what=not_found, server=says))
         if response.status_code in {401, 403}:
             raise ContentAuthError(
-                f"The content API at {self.base_url} refused the token for {what} "
-                f"(HTTP {response.status_code})."
+                _("The content API at {url} refused the token for {what} (HTTP {status}).").format(
+                    url=self.base_url, what=what, status=response.status_code
+                )
             )
         if response.status_code != 200:
-            raise ContentError(
-                f"The content API at {self.base_url} answered HTTP {response.status_code} "
-                f"for {what}{_server_says(response)}."
-            )
+            raise ContentError(self._answered(response, what))
         try:
             return orjson.loads(response.content)
         except orjson.JSONDecodeError:
             raise ContentFormatError(
-                f"The content API at {self.base_url} sent malformed JSON for {what}."
+                _("The content API at {url} sent malformed JSON for {what}.").format(
+                    url=self.base_url, what=what
+                )
             ) from None
+
+    def _answered(self, response: httpx.Response, what: str) -> str:
+        """The sentence for an unexpected HTTP status, with the server's own words if any."""
+        says = _server_says(response)
+        sentence = (
+            _("The content API at {url} answered HTTP {status} for {what}: {server}.")
+            if says
+            else _("The content API at {url} answered HTTP {status} for {what}.")
+        )
+        return sentence.format(
+            url=self.base_url, status=response.status_code, what=what, server=says
+        )
 
     async def _get(self, path: str, headers: dict[str, str] | None) -> httpx.Response:
         async with self._slots:
@@ -197,11 +222,11 @@ class IntegreatClient:
 
 
 def _server_says(response: httpx.Response) -> str:
-    """The server's own error text, if it sent the API's `{"error": ...}` shape."""
+    """The server's own error text, if it sent the API's `{"error": ...}` shape ("" if not)."""
     try:
         data = orjson.loads(response.content)
     except orjson.JSONDecodeError:
         return ""
     if isinstance(data, dict) and isinstance(data.get("error"), str):
-        return f": {data['error']}"
+        return str(data["error"])
     return ""

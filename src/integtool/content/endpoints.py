@@ -8,15 +8,16 @@ from urllib.parse import quote as _quote
 
 from integtool.core.codes import is_slug, shown
 from integtool.errors import UsageError
+from integtool.i18n import _
 
 
 def quote(code: str) -> str:
     """A region slug or language code as a path segment; UsageError when it is not a slug."""
     if not is_slug(code):
         raise UsageError(
-            f"{shown(code)} is not a region slug or language code (letters, digits, '-' and "
-            "'_' only)."
-        )
+            _("{code} is not a region slug or language code (letters, digits, '-' and '_' "
+              "only).").format(code=shown(code))
+        )  # fmt: skip
     return _quote(code)
 
 

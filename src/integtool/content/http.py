@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 
 from integtool import __version__
+from integtool.i18n import _
 
 USER_AGENT = f"integtool/{__version__} (+https://pypi.org/project/integtool/)"
 
@@ -54,7 +55,8 @@ class DeadlineClient(httpx.AsyncClient):
                 return await super().send(request, **kwargs)
         except TimeoutError:
             raise DeadlineTimeout(
-                f"no complete answer within {self._deadline:g} s", request=request
+                _("no complete answer within {seconds} s").format(seconds=f"{self._deadline:g}"),
+                request=request,
             ) from None
 
     async def _refuse_foreign(self, request: httpx.Request) -> None:

@@ -12,28 +12,29 @@ from integtool.core.codes import LARGEST_ID, is_slug, shown
 from integtool.core.markup import plain_text
 from integtool.core.models import Language, PageTranslation, Region
 from integtool.errors import ContentFormatError
+from integtool.i18n import N_, _
 
 T = TypeVar("T")
 
 
 def parse_regions(data: Any) -> list[Region]:
     """The answer of `/api/v3/regions/`."""
-    items = _list(data, "the region list")
+    items = _list(data, _("the region list"))
     return [parse_region(item) for item in items]
 
 
 def parse_region(data: Any) -> Region:
     """One region object; its slug is the `path` field."""
-    item = _object(data, "a region")
+    item = _object(data, _("a region"))
     slug = item.get("path")
-    where = f"region '{slug}'" if isinstance(slug, str) else "a region"
-    slug = _slug(_required(item, "path", str, where).strip("/"), "region slug", where)
+    where = _("region '{region}'").format(region=slug) if isinstance(slug, str) else _("a region")
+    slug = _slug(_required(item, "path", str, where).strip("/"), _("region slug"), where)
     name = item.get("name")
     languages = item.get("languages")
     codes: tuple[str, ...] = ()
     if isinstance(languages, list):
         codes = tuple(
-            _slug(lang["code"], "language code", where)
+            _slug(lang["code"], _("language code"), where)
             for lang in languages
             if isinstance(lang, Mapping) and isinstance(lang.get("code"), str)
         )
@@ -49,14 +50,15 @@ def parse_region(data: Any) -> Region:
 
 def parse_languages(data: Any, region: str) -> list[Language]:
     """The answer of `/api/v3/<region>/languages/`."""
-    items = _list(data, f"the language list of region '{region}'")
+    items = _list(data, _("the language list of region '{region}'").format(region=region))
     languages = []
     for item in items:
-        obj = _object(item, f"a language of region '{region}'")
+        one = _("a language of region '{region}'").format(region=region)
+        obj = _object(item, one)
         code = _slug(
-            _required(obj, "code", str, f"a language of region '{region}'"),
-            "language code",
-            f"region '{region}'",
+            _required(obj, "code", str, one),
+            _("language code"),
+            _("region '{region}'").format(region=region),
         )
         tag = obj.get("bcp47_tag")
         name = obj.get("native_name")
@@ -75,16 +77,22 @@ def parse_languages(data: Any, region: str) -> list[Language]:
 
 def parse_pages(data: Any, region: str, language: str) -> list[PageTranslation]:
     """The answer of `/api/v3/<region>/<language>/pages/`."""
-    items = _list(data, f"the page list of region '{region}', language '{language}'")
+    items = _list(
+        data,
+        _("the page list of region '{region}', language '{language}'").format(
+            region=region, language=language
+        ),
+    )
     return [parse_page(item, region, language) for item in items]
 
 
 def parse_page(data: Any, region: str, language: str) -> PageTranslation:
     """One page object of a page list."""
-    where = f"region '{region}', language '{language}'"
-    item = _object(data, f"a page ({where})")
-    page_id = _required(item, "id", int, f"a page ({where})")
-    where = f"{where}, page {page_id}"
+    where = _("region '{region}', language '{language}'").format(region=region, language=language)
+    a_page = _("a page ({where})").format(where=where)
+    item = _object(data, a_page)
+    page_id = _required(item, "id", int, a_page)
+    where = _("{where}, page {id}").format(where=where, id=page_id)
     path = _required(item, "path", str, where)
     title = _required(item, "title", str, where)
     content = _required(item, "content", str, where)
@@ -93,12 +101,15 @@ def parse_page(data: Any, region: str, language: str) -> PageTranslation:
         last_updated = datetime.fromisoformat(stamp)
     except ValueError:
         raise ContentFormatError(
-            f"The content API sent an unreadable 'last_updated' ({stamp!r}) for {where}."
+            _("The content API sent an unreadable 'last_updated' ({stamp}) for {where}.").format(
+                stamp=repr(stamp), where=where
+            )
         ) from None
     if last_updated.tzinfo is None:
         raise ContentFormatError(
-            f"The content API sent 'last_updated' without a time zone ({stamp!r}) for {where}."
-        )
+            _("The content API sent 'last_updated' without a time zone ({stamp}) for {where}.")
+            .format(stamp=repr(stamp), where=where)
+        )  # fmt: skip
     excerpt = item.get("excerpt")
     if not isinstance(excerpt, str):
         excerpt = plain_text(content)
@@ -106,7 +117,11 @@ def parse_page(data: Any, region: str, language: str) -> PageTranslation:
     parent = item.get("parent")
     parent_id = parent.get("id") if isinstance(parent, Mapping) else None
     if isinstance(parent_id, int) and not 0 <= parent_id <= LARGEST_ID:
-        raise ContentFormatError(f"The content API sent the parent id {parent_id} for {where}.")
+        raise ContentFormatError(
+            _("The content API sent the parent id {id} for {where}.").format(
+                id=parent_id, where=where
+            )
+        )
     return PageTranslation(
         id=page_id,
         language=language,
@@ -127,7 +142,7 @@ def _links(data: Any, where: str) -> dict[str, int]:
     links = {}
     for code, target in data.items():
         if isinstance(target, Mapping) and isinstance(target.get("id"), int):
-            links[_slug(code, "language code", where)] = _in_range(target["id"], where)
+            links[_slug(code, _("language code"), where)] = _in_range(target["id"], where)
     return links
 
 
@@ -135,39 +150,59 @@ def _slug(value: str, what: str, where: str) -> str:
     """A slug or code the CMS could have made; ContentFormatError for anything else (it would
     otherwise go into a URL path)."""
     if not is_slug(value):
-        raise ContentFormatError(f"The content API sent {shown(value)} as a {what} for {where}.")
+        raise ContentFormatError(
+            _("The content API sent {value} as a {what} for {where}.").format(
+                value=shown(value), what=what, where=where
+            )
+        )
     return value
 
 
 def _in_range(value: int, where: str) -> int:
     if not 0 < value <= LARGEST_ID:
-        raise ContentFormatError(f"The content API sent the id {value} for {where}.")
+        raise ContentFormatError(
+            _("The content API sent the id {id} for {where}.").format(id=value, where=where)
+        )
     return value
 
 
 def _list(data: Any, what: str) -> list[Any]:
     if not isinstance(data, list):
-        raise ContentFormatError(f"The content API sent {_kind(data)} instead of {what}.")
+        raise _instead(data, what)
     return data
 
 
 def _object(data: Any, what: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
-        raise ContentFormatError(f"The content API sent {_kind(data)} instead of {what}.")
+        raise _instead(data, what)
     return data
+
+
+def _instead(data: Any, what: str) -> ContentFormatError:
+    return ContentFormatError(
+        _("The content API sent {kind} instead of {what}.").format(kind=_kind(data), what=what)
+    )
 
 
 def _required(item: Mapping[str, Any], key: str, kind: type[T], where: str) -> T:
     value = item.get(key)
     if value is None or not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        problem = "lacks" if value is None else f"has {_kind(value)} in"
-        raise ContentFormatError(f"The content API's data for {where} {problem} field '{key}'.")
+        sentence = (
+            _("The content API's data for {where} lacks field '{key}'.")
+            if value is None
+            else _("The content API's data for {where} has {kind} in field '{key}'.")
+        )
+        raise ContentFormatError(sentence.format(where=where, kind=_kind(value), key=key))
     if kind is int:
         _in_range(value, where)  # type: ignore[arg-type]
     return value
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", int: "a number",
-             float: "a number", bool: "a boolean", type(None): "null"}  # fmt: skip
-    return names.get(type(value), type(value).__name__)
+    kind = _KINDS.get(type(value))
+    return _(kind) if kind else type(value).__name__
+
+
+_KINDS = {dict: N_("an object"), list: N_("a list"), str: N_("a string"), int: N_("a number"),
+          float: N_("a number"), bool: N_("a boolean"), type(None): N_("null")}  # fmt: skip
+"""What a JSON value is, as a sentence names it."""

@@ -17,6 +17,7 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_expo
 from integtool.config import HttpSettings
 from integtool.core.transport_security import secret_may_travel_to
 from integtool.errors import ProviderError
+from integtool.i18n import N_, _
 from integtool.providers.base import QuotaExceededError
 from integtool.retrying import after_attempts
 
@@ -79,12 +80,15 @@ class DeepLAccess:
             env.get(KEY_VARIABLE, "").strip(), env.get(SERVER_VARIABLE, "").strip() or None, http
         )
 
-    def problem(self) -> str | None:
-        """Why no request may be sent (no key; a key that would travel over plain http)."""
+    def problem(self, word: Callable[[str], str] = str) -> str | None:
+        """Why no request may be sent (no key; a key that would travel over plain http): in
+        English, as JSON carries it, or worded by `word` (`integtool.i18n._`)."""
         if not self.key:
-            return f"{KEY_VARIABLE} is not set"
+            return word(N_("{variable} is not set")).format(variable=KEY_VARIABLE)
         if self.server_url and not secret_may_travel_to(self.server_url):
-            return f"{SERVER_VARIABLE} is plain http to another machine: the key was not sent"
+            return word(
+                N_("{variable} is plain http to another machine: the key was not sent")
+            ).format(variable=SERVER_VARIABLE)
         return None
 
     @property
@@ -92,9 +96,11 @@ class DeepLAccess:
         """The library client (ProviderError when there is a `problem`)."""
         with self._lock:
             if self._made is None:
-                problem = self.problem()
+                problem = self.problem(_)
                 if problem is not None:
-                    raise ProviderError(f"{problem}; DeepL cannot be used.")
+                    raise ProviderError(
+                        _("{problem}; DeepL cannot be used.").format(problem=problem)
+                    )
                 client = deepl.DeepLClient(
                     self.key, server_url=self.server_url, send_platform_info=False,
                     skip_language_check=True,
@@ -116,20 +122,28 @@ class DeepLAccess:
         try:
             return retrying(lambda: request(client))
         except deepl.GlossaryNotFoundException:
-            raise GlossaryGone("The DeepL glossary no longer exists.") from None
+            raise GlossaryGone(_("The DeepL glossary no longer exists.")) from None
         except deepl.QuotaExceededException:
-            raise QuotaExceededError("The DeepL character quota is used up (456).") from None
+            raise QuotaExceededError(_("The DeepL character quota is used up (456).")) from None
         except deepl.AuthorizationException:
-            raise KeyRejected(f"DeepL rejected {KEY_VARIABLE} (403).") from None
+            raise KeyRejected(
+                _("DeepL rejected {variable} (403).").format(variable=KEY_VARIABLE)
+            ) from None
         except deepl.ConnectionException:
             raise ProviderError(
-                f"DeepL could not be reached ({after_attempts(self._http.retries + 1)})."
+                _("DeepL could not be reached ({attempts}).").format(
+                    attempts=after_attempts(self._http.retries + 1)
+                )
             ) from None
         except deepl.DeepLException as error:
-            raise ProviderError(f"DeepL failed: {_reason(error)}.") from None
+            raise ProviderError(
+                _("DeepL failed: {reason}.").format(reason=_reason(error))
+            ) from None
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             # The library parsing an answer that is not what DeepL documents.
-            raise ProviderError(f"DeepL answered unexpectedly ({type(error).__name__}).") from None
+            raise ProviderError(
+                _("DeepL answered unexpectedly ({kind}).").format(kind=type(error).__name__)
+            ) from None
 
     def usage(self) -> tuple[int, int] | None:
         """Characters used and the limit of this billing period (None: DeepL reports none)."""

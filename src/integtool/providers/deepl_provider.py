@@ -19,6 +19,7 @@ from integtool.core.providers_support import (
     supports,
 )
 from integtool.errors import ProviderError
+from integtool.i18n import ngettext
 from integtool.providers.base import Translated
 from integtool.providers.deepl_access import DeepLAccess, GlossaryGone
 
@@ -139,5 +140,11 @@ class DeepLTranslator:
         )
         items = results if isinstance(results, list) else [results]
         if len(items) != len(texts):
-            raise ProviderError(f"DeepL answered {len(items)} translations for {len(texts)} texts.")
+            raise ProviderError(
+                ngettext(
+                    "DeepL answered {count} translations for {texts} text.",
+                    "DeepL answered {count} translations for {texts} texts.",
+                    len(texts),
+                ).format(count=len(items), texts=len(texts))
+            )
         return [Translated(item.text, int(item.billed_characters or 0)) for item in items]

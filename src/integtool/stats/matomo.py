@@ -12,6 +12,7 @@ from integtool.core.periods import Month
 from integtool.core.rate_window import RateWindow
 from integtool.core.transport_security import secret_may_travel_to
 from integtool.errors import InsecureTransportError, StatisticsError
+from integtool.i18n import _
 from integtool.retrying import (
     RetryableResponse,
     after_attempts,
@@ -72,26 +73,32 @@ class MatomoClient:
         """Monthly actions from `first` to `last` for each named segment (None: the whole site)."""
         names = list(segments)
         calls = [actions_call(site_id, first, last, segments[name]) for name in names]
-        answers = await self.bulk(calls, f"site {site_id}")
+        answers = await self.bulk(calls, _("site {site}").format(site=site_id))
         result = {}
         for name, answer in zip(names, answers, strict=True):
             try:
                 result[name] = monthly_values(answer)
             except MatomoAnswerError as error:
-                whose = f"language '{name}'" if name else "the whole site"
+                sentence = (
+                    _("Matomo at {url} could not give the reads of language '{language}' (site "
+                      "{site}): {problem}.")
+                    if name
+                    else _("Matomo at {url} could not give the reads of the whole site (site "
+                           "{site}): {problem}.")
+                )  # fmt: skip
                 raise StatisticsError(
-                    f"Matomo at {self.base_url} could not give the reads of {whose} "
-                    f"(site {site_id}): {self._hide_token(str(error)).rstrip('.')}."
-                ) from None
+                    sentence.format(url=self.base_url, language=name, site=site_id,
+                                    problem=self._hide_token(str(error)).rstrip("."))
+                ) from None  # fmt: skip
         return result
 
     async def bulk(self, calls: Sequence[Mapping[str, str]], what: str) -> list[Any]:
         """The answers of many API calls, sent in as few requests as the rate budget allows."""
         if not secret_may_travel_to(self.base_url):
             raise InsecureTransportError(
-                f"Matomo at {self.base_url} is plain http to another machine: the token is not "
-                "sent there."
-            )
+                _("Matomo at {url} is plain http to another machine: the token is not sent "
+                  "there.").format(url=self.base_url)
+            )  # fmt: skip
         answers: list[Any] = []
         size = min(CALLS_PER_BULK, self._window.limit)
         for start in range(0, len(calls), size):
@@ -101,9 +108,11 @@ class MatomoClient:
                 answers.extend(bulk_answers(answer, len(chunk)))
             except MatomoAnswerError as error:
                 raise StatisticsError(
-                    f"Matomo at {self.base_url} refused the request for {what}: "
-                    f"{self._hide_token(str(error)).rstrip('.')}."
-                ) from None
+                    _("Matomo at {url} refused the request for {what}: {problem}.").format(
+                        url=self.base_url, what=what,
+                        problem=self._hide_token(str(error)).rstrip("."),
+                    )
+                ) from None  # fmt: skip
         return answers
 
     async def _post(self, form: dict[str, str], cost: int, what: str) -> Any:
@@ -115,41 +124,51 @@ class MatomoClient:
                     response = raise_if_retryable(await self._http.post("index.php", data=form))
         except RetryableResponse as error:
             raise StatisticsError(
-                f"Matomo at {self.base_url} kept failing ({error}) for {what}, "
-                f"{after_attempts(self._retries + 1)}."
-            ) from None
+                _("Matomo at {url} kept failing ({problem}) for {what}, {attempts}.").format(
+                    url=self.base_url, problem=error, what=what,
+                    attempts=after_attempts(self._retries + 1),
+                )
+            ) from None  # fmt: skip
         except httpx.DecodingError:
             raise StatisticsError(
-                f"Matomo at {self.base_url} sent an answer for {what} that cannot be decoded."
+                _("Matomo at {url} sent an answer for {what} that cannot be decoded.").format(
+                    url=self.base_url, what=what
+                )
             ) from None
         except httpx.TransportError as error:
             raise StatisticsError(
-                f"Matomo at {self.base_url} could not be reached for {what} "
-                f"({self._hide_token(transport_reason(error))}), "
-                f"{after_attempts(self._retries + 1)}."
-            ) from None
+                _("Matomo at {url} could not be reached for {what} ({reason}), {attempts}.")
+                .format(url=self.base_url, what=what,
+                        reason=self._hide_token(transport_reason(error)),
+                        attempts=after_attempts(self._retries + 1))
+            ) from None  # fmt: skip
         if response.status_code in {401, 403}:
             raise StatisticsError(
-                f"Matomo at {self.base_url} refused the token for {what} "
-                f"(HTTP {response.status_code})."
+                _("Matomo at {url} refused the token for {what} (HTTP {status}).").format(
+                    url=self.base_url, what=what, status=response.status_code
+                )
             )
         if response.is_redirect:
             raise StatisticsError(
-                f"Matomo at {self.base_url} redirects (HTTP {response.status_code}) to "
-                f"{response.headers.get('Location', 'elsewhere')}: set [matomo] url to the "
-                "address it redirects to."
-            )
+                _("Matomo at {url} redirects (HTTP {status}) to {target}: set [matomo] url to "
+                  "the address it redirects to.").format(
+                    url=self.base_url, status=response.status_code,
+                    target=response.headers.get("Location") or _("elsewhere"),
+                )
+            )  # fmt: skip
         if response.status_code != 200:
             raise StatisticsError(
-                f"Matomo at {self.base_url} answered HTTP {response.status_code} for {what}."
+                _("Matomo at {url} answered HTTP {status} for {what}.").format(
+                    url=self.base_url, status=response.status_code, what=what
+                )
             )
         try:
             return orjson.loads(response.content)
         except orjson.JSONDecodeError:
             raise StatisticsError(
-                f"Matomo at {self.base_url} did not answer JSON for {what} (is the URL the "
-                "Matomo installation?)."
-            ) from None
+                _("Matomo at {url} did not answer JSON for {what} (is the URL the Matomo "
+                  "installation?).").format(url=self.base_url, what=what)
+            ) from None  # fmt: skip
 
     async def _wait_for_budget(self, cost: int) -> None:
         delay = self._window.wait_time(self._clock(), cost)

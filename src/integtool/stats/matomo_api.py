@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from integtool.core.periods import Month
+from integtool.i18n import _, ngettext
 
 DEFAULT_SEGMENT = "pageUrl=@/api/v3/{region}/{language}/"
 """The segment the Integreat CMS itself uses for a language's reads."""
@@ -53,7 +54,7 @@ def error_message(answer: Any) -> str | None:
     """Matomo's message when `answer` is its error object `{"result": "error", ...}`."""
     if isinstance(answer, Mapping) and answer.get("result") == "error":
         message = answer.get("message")
-        return str(message).strip() if message else "an unspecified error"
+        return str(message).strip() if message else _("an unspecified error")
     return None
 
 
@@ -63,7 +64,10 @@ def bulk_answers(answer: Any, calls: int) -> list[Any]:
     if message is not None:
         raise MatomoAnswerError(message)
     if not isinstance(answer, list) or len(answer) != calls:
-        raise MatomoAnswerError(f"expected a list of {calls} answers")
+        raise MatomoAnswerError(
+            ngettext("expected a list of {count} answer", "expected a list of {count} answers",
+                     calls).format(count=calls)
+        )  # fmt: skip
     return answer
 
 
@@ -79,13 +83,15 @@ def monthly_values(answer: Any) -> dict[Month, int]:
     if message is not None:
         raise MatomoAnswerError(message)
     if not isinstance(answer, Mapping):
-        raise MatomoAnswerError("expected values per month")
+        raise MatomoAnswerError(_("expected values per month"))
     values = {}
     for label, value in answer.items():
         try:
             month = Month.parse(str(label))
         except ValueError:
-            raise MatomoAnswerError(f"unexpected period label {label!r}") from None
+            raise MatomoAnswerError(
+                _("unexpected period label {label}").format(label=repr(label))
+            ) from None
         if value in ([], {}):
             continue
         values[month] = _count(value, label)
@@ -104,4 +110,4 @@ def _count(value: Any, label: object) -> int:
             value = None
     if isinstance(value, int | float) and value >= 0:
         return int(value)
-    raise MatomoAnswerError(f"unexpected value for {label}")
+    raise MatomoAnswerError(_("unexpected value for {label}").format(label=label))

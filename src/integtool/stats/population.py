@@ -18,6 +18,7 @@ from typing import Any
 
 from integtool.core.nationalities import NATIONALITY_LANGUAGES, UnknownNationality, nationality_code
 from integtool.errors import UsageError
+from integtool.i18n import _
 
 _TOTAL_ROWS = {"insgesamt", "total", "gesamt", "summe", "ausländer insgesamt", "all"}
 
@@ -49,7 +50,11 @@ def read_population(path: Path) -> Population:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"The population file {path} cannot be read: {error}.") from None
+        raise UsageError(
+            _("The population file {name} cannot be read: {reason}.").format(
+                name=path, reason=error
+            )
+        ) from None
     if path.suffix.lower() == ".csv":
         return parse_population_csv(text, str(path))
     return parse_population_toml(text, str(path))
@@ -60,21 +65,34 @@ def parse_population_toml(text: str, name: str) -> Population:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"The population file {name} is not valid TOML: {error}.") from None
+        raise UsageError(
+            _("The population file {name} is not valid TOML: {reason}.").format(
+                name=name, reason=error
+            )
+        ) from None
     except RecursionError:  # tomllib on thousands of nested brackets
-        raise UsageError(f"The population file {name} is nested too deeply.") from None
+        raise UsageError(
+            _("The population file {name} is nested too deeply.").format(name=name)
+        ) from None
     unknown = sorted(set(data) - {"source", "residents", "languages"})
     if unknown:
-        raise UsageError(f"The population file {name} has an unknown key '{unknown[0]}'.")
+        raise UsageError(
+            _("The population file {name} has an unknown key '{key}'.").format(
+                name=name, key=unknown[0]
+            )
+        )
     residents_table = data.get("residents")
     if not isinstance(residents_table, dict) or not residents_table:
-        raise UsageError(f"The population file {name} needs a [residents] table.")
+        raise UsageError(
+            _("The population file {name} needs a [residents] table.").format(name=name)
+        )
     residents: dict[str, int] = {}
     for nationality, count in residents_table.items():
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise UsageError(
-                f"The population file {name}: residents of {nationality} must be a whole number."
-            )
+                _("The population file {name}: residents of {nationality} must be a whole "
+                  "number.").format(name=name, nationality=nationality)
+            )  # fmt: skip
         key = _key(nationality)
         residents[key] = residents.get(key, 0) + count
     source = data.get("source")
@@ -95,17 +113,21 @@ def parse_population_csv(text: str, name: str) -> Population:
         if not row or not row[0].strip() or row[0].strip().casefold() in _TOTAL_ROWS:
             continue
         if len(row) < 2:
-            raise UsageError(f"The population file {name}, line {number}: no residents column.")
+            raise UsageError(
+                _("The population file {name}, line {line}: no residents column.").format(
+                    name=name, line=number
+                )
+            )
         count = _residents(row[1])
         if count is None:
             raise UsageError(
-                f"The population file {name}, line {number}: {row[1].strip()!r} is not a "
-                "number of residents."
-            )
+                _("The population file {name}, line {line}: {cell} is not a number of "
+                  "residents.").format(name=name, line=number, cell=repr(row[1].strip()))
+            )  # fmt: skip
         key = _key(row[0])
         residents[key] = residents.get(key, 0) + count
     if not residents:
-        raise UsageError(f"The population file {name} lists no residents.")
+        raise UsageError(_("The population file {name} lists no residents.").format(name=name))
     return Population(residents, {}, None, name)
 
 
@@ -126,7 +148,9 @@ def _residents(cell: str) -> int | None:
 
 def _languages(table: Any, name: str) -> dict[str, Mapping[str, float]]:
     if not isinstance(table, dict):
-        raise UsageError(f"The population file {name}: [languages] must be a table.")
+        raise UsageError(
+            _("The population file {name}: [languages] must be a table.").format(name=name)
+        )
     languages: dict[str, Mapping[str, float]] = {}
     for nationality, shares in table.items():
         valid = isinstance(shares, dict) and all(
@@ -135,8 +159,10 @@ def _languages(table: Any, name: str) -> dict[str, Mapping[str, float]]:
         )
         if not valid or not 0 < sum(shares.values()) <= 1.0001:
             raise UsageError(
-                f"The population file {name}: languages of {nationality} must map language "
-                "codes to shares adding up to at most 1, e.g. { ar = 0.8, ku = 0.2 }."
-            )
+                _("The population file {name}: languages of {nationality} must map language "
+                  "codes to shares adding up to at most 1, e.g. {example}.").format(
+                    name=name, nationality=nationality, example="{ ar = 0.8, ku = 0.2 }"
+                )
+            )  # fmt: skip
         languages[_key(nationality)] = {code: float(share) for code, share in shares.items()}
     return languages

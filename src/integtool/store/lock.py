@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from integtool.errors import UsageError
+from integtool.i18n import _
 
 try:
     import fcntl
@@ -62,10 +63,16 @@ def _acquire(handle: IO[str], state: Path, path: Path, wait: float) -> None:
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                waited = f" (waited {wait:g} s)" if wait else ""
+                holder = _current_holder(path)
+                sentence = (
+                    _("Another integtool run is using the state file {state} (waited {seconds} "
+                      "s): {holder}; this run stopped without doing anything.")
+                    if wait
+                    else _("Another integtool run is using the state file {state}: {holder}; "
+                           "this run stopped without doing anything.")
+                )  # fmt: skip
                 raise StateInUseError(
-                    f"Another integtool run is using the state file {state}{waited}: "
-                    f"{_current_holder(path)}; this run stopped without doing anything."
+                    sentence.format(state=state, seconds=f"{wait:g}", holder=holder)
                 ) from None
             time.sleep(POLL)
 
@@ -73,7 +80,7 @@ def _acquire(handle: IO[str], state: Path, path: Path, wait: float) -> None:
 def _current_holder(path: Path) -> str:
     """The holder as recorded; a run that has just taken the lock may not have written its
     line yet, so a missing line or an ended process is read again for up to a second."""
-    for _ in range(int(HOLDER_GRACE / POLL)):
+    for _attempt in range(int(HOLDER_GRACE / POLL)):
         pid = _recorded_pid(path)
         if pid is not None and _alive(pid):
             break
@@ -112,9 +119,15 @@ def describe_holder(path: Path) -> str:
     process still lives (a process it started may hold the lock after it ended)."""
     line = _holder_line(path)
     if line is None:
-        return "the holder is not recorded"
+        return _("the holder is not recorded")
     pid, since, command = line
-    return f"'{command}' (PID {pid}, since {since}, {'running' if _alive(pid) else 'ended'})"
+    if _alive(pid):
+        return _("'{command}' (PID {pid}, since {since}, running)").format(
+            command=command, pid=pid, since=since
+        )
+    return _("'{command}' (PID {pid}, since {since}, ended)").format(
+        command=command, pid=pid, since=since
+    )
 
 
 def _alive(pid: int) -> bool:
