@@ -302,3 +302,20 @@ def test_english_pieces_are_as_before() -> None:
     )
     assert words.report_day(date(2026, 12, 7)) == "2026-12-07"
     assert words.spoken_name("kmr") == "Kurdish (Kurmanji)"
+
+
+@pytest.mark.usefixtures("german")
+def test_copy_reasons_of_the_core_are_worded_in_german() -> None:
+    assert words.copy_reason("identical to the 'de' text") == "gleich dem Text in „de“"
+    assert (
+        words.copy_reason("written in Latin script, but 'ar' is written in Arabic script")
+        == "in lateinischer Schrift geschrieben, „ar“ wird aber in arabischer Schrift geschrieben"
+    )
+    assert words.copy_reason("text detected as 'en' (90%), not 'tr'") == (
+        "Text als „en“ erkannt (90 %), nicht als „tr“"
+    )
+    assert words.copy_reason("something else") == "something else"
+    i18n.activate("en")
+    assert words.copy_reason("text detected as 'en' (90%), not 'tr'") == (
+        "text detected as 'en' (90%), not 'tr'"
+    )

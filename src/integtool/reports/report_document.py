@@ -12,7 +12,14 @@ from integtool.reports.access_data import hint, history_label
 from integtool.reports.cost_render import euros, provider_word, region_label
 from integtool.reports.history_render import change_note
 from integtool.reports.report_blocks import Block, Heading, Item, Items, Paragraph, Table
-from integtool.reports.words import kind_word, number, report_day, report_time, spoken_name
+from integtool.reports.words import (
+    copy_reason,
+    kind_word,
+    number,
+    report_day,
+    report_time,
+    spoken_name,
+)
 from integtool.services.report import RegionReport, Report
 
 
@@ -83,7 +90,12 @@ def region_blocks(region: RegionReport, cms: str) -> list[Block]:
             Heading(
                 _("Copied instead of translated ({count})").format(count=number(len(copies))), 3
             ),
-            Items([_item(check.region, f, cms, f"{f.language}: {f.detail}") for f in copies]),
+            Items(
+                [
+                    _item(check.region, f, cms, f"{f.language}: {copy_reason(f.detail)}")
+                    for f in copies
+                ]
+            ),
         ]
     blocks += _readership(region)
     return blocks

@@ -4,6 +4,7 @@ Machine-readable output (JSON, CSV) never goes through here except inside `in_en
 keeps the sentences stored in those formats (readership hints) the same in both languages.
 """
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -68,3 +69,45 @@ def report_time(value: datetime) -> str:
     if i18n.active() == "en":
         return local.strftime("%Y-%m-%d %H:%M %Z")
     return _("{day}, {time}").format(day=i18n.day(local), time=local.strftime("%H:%M %Z"))
+
+
+_SCRIPT_WORDS = {
+    "Latin": N_("Latin script"), "Arabic": N_("Arabic script"),
+    "Cyrillic": N_("Cyrillic script"), "Greek": N_("Greek script"),
+    "Hebrew": N_("Hebrew script"), "Ethiopic": N_("Ethiopic script"),
+    "Armenian": N_("Armenian script"), "Georgian": N_("Georgian script"),
+    "another": N_("another script"),
+}  # fmt: skip
+"""The scripts `core.copy_detection` names, as `written in … script` uses them."""
+_IDENTICAL = re.compile(r"identical to the '(?P<other>[^']*)' text")
+_SCRIPT = re.compile(
+    r"written in (?P<found>\w+) script, but '(?P<language>[^']*)' is written in "
+    r"(?P<script>\w+) script"
+)
+_DETECTED = re.compile(
+    r"text detected as '(?P<detected>[^']*)' \((?P<confidence>\d+)%\), not '(?P<language>[^']*)'"
+)
+
+
+def copy_reason(detail: str) -> str:
+    """Why a translation counts as a copy, in the UI language: `core.copy_detection` words it
+    in English (the `detail` of JSON and CSV); German rewords its three sentences."""
+    if i18n.active() == "en":
+        return detail
+    if match := _IDENTICAL.fullmatch(detail):
+        return _("identical to the '{other}' text").format(**match.groupdict())
+    if match := _SCRIPT.fullmatch(detail):
+        found, script = (
+            _(_SCRIPT_WORDS.get(match[name], f"{match[name]} script"))
+            for name in ("found", "script")
+        )
+        return _("written in {found}, but '{language}' is written in {script}").format(
+            found=found, language=match["language"], script=script
+        )
+    if match := _DETECTED.fullmatch(detail):
+        return _("text detected as '{detected}' ({confidence}), not '{language}'").format(
+            detected=match["detected"],
+            confidence=_("{percent} %").format(percent=number(int(match["confidence"]))),
+            language=match["language"],
+        )
+    return detail
