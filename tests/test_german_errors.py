@@ -3,6 +3,7 @@ German `integtool: ` sentence and the same exit code as in English."""
 
 import fcntl
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -116,7 +117,7 @@ def test_a_held_lock_names_its_holder_in_german(held_lock: Path) -> None:
     )
     assert german[1] == (
         f"integtool: Ein anderer integtool-Lauf verwendet die Zustandsdatei {held_lock}: 'report' "
-        "(PID 1, seit 2026-11-21T06:15:00+01:00, läuft); dieser Lauf hat aufgehört, ohne etwas "
+        "(PID 1, seit 21.11.2026, 06:15:00, läuft); dieser Lauf hat aufgehört, ohne etwas "
         "zu tun."
     )
 
@@ -167,3 +168,19 @@ def test_secrets_stay_masked_in_german_sentences(monkeypatch: pytest.MonkeyPatch
         )
     )
     assert "s3cret-token-value" not in str(error) and "nicht erreichbar" in str(error)
+
+
+def test_an_unreachable_cms_is_german(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = tmp_path / "integtool.toml"
+    config.write_text("[http]\nretries = 0\ntimeout = 5\n", encoding="utf-8")
+    english, german = _both(["--config", str(config), "--base-url", f"http://127.0.0.1:{port}",
+                             "--state", str(tmp_path / "s.sqlite"), "check", "augsburg"])  # fmt: skip
+    assert english[0] == german[0] == ExitCode.SERVER
+    assert english[1].endswith("(All connection attempts failed), after 1 attempt.")
+    assert german[1] == (
+        f"integtool: Die Inhalts-API unter http://127.0.0.1:{port} war für die Region 'augsburg' "
+        "nicht erreichbar (keine Verbindung möglich), nach 1 Versuch."
+    )

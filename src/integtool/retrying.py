@@ -10,7 +10,7 @@ from email.utils import parsedate_to_datetime
 import httpx
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt
 
-from integtool.i18n import ngettext
+from integtool.i18n import N_, _, ngettext
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
@@ -77,6 +77,16 @@ def after_attempts(count: int) -> str:
     return ngettext("after {count} attempt", "after {count} attempts", count).format(count=count)
 
 
+_TRANSPORT_REASONS = frozenset({
+    N_("All connection attempts failed"), N_("Server disconnected without sending a response."),
+    N_("ConnectTimeout"), N_("ReadTimeout"), N_("WriteTimeout"), N_("PoolTimeout"),
+    N_("ConnectError"), N_("ReadError"), N_("WriteError"), N_("RemoteProtocolError"),
+})  # fmt: skip
+"""httpx's words (or, for an error without message, its name) that the catalog words again."""
+
+
 def transport_reason(error: httpx.TransportError) -> str:
-    """A transport error in a few words (some httpx errors have an empty message)."""
-    return str(error) or type(error).__name__
+    """A transport error in a few words (some httpx errors have an empty message), in the UI
+    language where the words are known."""
+    reason = str(error) or type(error).__name__
+    return _(reason) if reason in _TRANSPORT_REASONS else reason

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from integtool import i18n
 from integtool.errors import UsageError
 from integtool.i18n import _
 
@@ -121,13 +122,23 @@ def describe_holder(path: Path) -> str:
     if line is None:
         return _("the holder is not recorded")
     pid, since, command = line
-    if _alive(pid):
-        return _("'{command}' (PID {pid}, since {since}, running)").format(
-            command=command, pid=pid, since=since
-        )
-    return _("'{command}' (PID {pid}, since {since}, ended)").format(
-        command=command, pid=pid, since=since
+    sentence = (
+        _("'{command}' (PID {pid}, since {since}, running)")
+        if _alive(pid)
+        else _("'{command}' (PID {pid}, since {since}, ended)")
     )
+    return sentence.format(command=command, pid=pid, since=_when(since))
+
+
+def _when(since: str) -> str:
+    """The holder's time as recorded (ISO 8601, as English lines have always shown it), or in
+    German as CLDR writes a moment (`21.11.2026, 06:15:00`)."""
+    if i18n.active() == "en":
+        return since
+    try:
+        return i18n.moment(datetime.fromisoformat(since))
+    except ValueError:
+        return since
 
 
 def _alive(pid: int) -> bool:
