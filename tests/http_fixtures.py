@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from integtool import cli
+from integtool import cli, i18n
 
 LIVE_LANGUAGES = ("de", "en", "ar", "fa")
 
@@ -66,6 +66,7 @@ def run_cli(
     finally:
         os.environ.clear()
         os.environ.update(saved)
+        i18n.activate("en")  # a German run leaves no German for the next test of this worker
     return subprocess.CompletedProcess(["integtool", *args], code, out.getvalue(), err.getvalue())
 
 
