@@ -202,7 +202,7 @@ def test_a_full_disk_during_translate_stops_it_with_what_was_kept(
         connection.execute(f"PRAGMA max_page_count = {pages + 2}")
         return connection
 
-    monkeypatch.setattr("integtool.commands.translate.connect", full_soon)
+    monkeypatch.setattr("integtool.services.state_file.connect", full_soon)
     (tmp_path / "glossary.toml").write_text(GLOSSARY, encoding="utf-8")
     config = write_fast_config(tmp_path / "c.toml")
     code, _, err = run(capsys, "--config", str(config), "--base-url", cms.base_url, "--state",

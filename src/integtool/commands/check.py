@@ -1,9 +1,7 @@
 """`integtool check`: what is missing, outdated, stale or copied."""
 
 import asyncio
-import sqlite3
 import sys
-from contextlib import closing
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -20,16 +18,13 @@ from integtool.commands.options import (
     split_values,
 )
 from integtool.commands.progress import progress_of
-from integtool.context import AppContext
 from integtool.core.findings import FindingKind
-from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
 from integtool.reports.check_data import check_data
 from integtool.reports.check_render import render_csv, render_markdown, render_table
 from integtool.services.access_run import AccessOutcome, access_for_check
 from integtool.services.check import CheckRequest, CheckResult, check_instance
-from integtool.services.check_history import record_check
-from integtool.store.database import connect, unusable_reason
+from integtool.services.check_history import store_check
 
 
 def check(
@@ -82,7 +77,11 @@ def check(
         result = asyncio.run(check_instance(app.config, request, demo=app.demo,
                                             on_region_done=done))  # fmt: skip
     app.report_failures(result.failures)
-    _store(app, result)
+    unstored = store_check(app.state_path, result)
+    if unstored is not None:  # one line on stderr, never the report or the exit code
+        app.err.print(
+            f"integtool: {unstored.not_stored('the check was')}", markup=False, highlight=False
+        )
     access = AccessOutcome()
     if output is not ReportFormat.csv:  # CSV is one row per finding: no readership in it
         access = asyncio.run(access_for_check(app.config, app.state_path, result, demo=app.demo))
@@ -109,21 +108,3 @@ def exit_code(
     if any(f.kind in fail_kinds for region in result.regions for f in region.analysis.findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
-
-
-def _store(app: AppContext, result: CheckResult) -> None:
-    """Keep the run in the state file (the review dashboard reads the newest run per region).
-
-    The check itself succeeded, so a state file that cannot be written costs one line on
-    stderr, never the report or the exit code.
-    """
-    try:
-        with closing(connect(app.state_path)) as connection:
-            record_check(connection, result)
-    except (UsageError, sqlite3.Error, OSError) as error:
-        reason = unusable_reason(error)  # the cause alone reads better here than connect()'s
-        app.err.print(
-            f"integtool: the check was not stored in {app.state_path}: {reason.rstrip('.')}.",
-            markup=False,
-            highlight=False,
-        )

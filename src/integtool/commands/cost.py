@@ -16,19 +16,14 @@ from integtool.commands.options import (
     region_slugs,
     split_values,
 )
-from integtool.context import AppContext
 from integtool.core.findings import FindingKind
 from integtool.core.providers_support import Provider
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
-from integtool.langid import FastTextIdentifier
 from integtool.reports.cost_data import cost_data, deepl_characters_needed
 from integtool.reports.cost_render import render_cost_csv, render_cost_table
 from integtool.services.check import CheckRequest
-from integtool.services.content_session import open_content
-from integtool.services.cost import CostResult, run_cost
-from integtool.store.database import connect
-from integtool.store.memory import TranslationMemory, known_segments
+from integtool.services.cost import estimate
 
 
 def cost(
@@ -75,7 +70,7 @@ def cost(
         cost_kinds=cost_kinds,
         providers=providers,
     )
-    result = asyncio.run(_run(app, request))
+    result = asyncio.run(estimate(app.config, app.state_path, request, demo=app.demo))
     app.report_failures(result.check.failures)
     if output == "json":
         data = cost_data(result.check, providers, result.quota, result.budgets)
@@ -95,14 +90,3 @@ def _providers(value: str) -> tuple[Provider, ...]:
         return tuple(Provider(item) for item in split_values([value]))
     except ValueError:
         raise UsageError(f"--provider takes deepl, google, human or all, not {value!r}.") from None
-
-
-async def _run(app: AppContext, request: CheckRequest) -> CostResult:
-    identifier = (
-        FastTextIdentifier() if FindingKind.UNTRANSLATED_COPY in request.cost_kinds else None
-    )
-    known = None
-    if app.state_path.is_file():  # without a state there is no memory: incremental = full
-        known = known_segments(TranslationMemory(connect(app.state_path)), demo=app.demo)
-    async with open_content(app.config, demo=app.demo) as client:
-        return await run_cost(client, app.config, request, identifier, known=known)

@@ -1,7 +1,6 @@
 """`integtool drafts`: the machine drafts waiting for review (and, later, decisions on them)."""
 
 import sys
-from contextlib import closing
 from typing import Annotated
 
 import orjson
@@ -14,7 +13,7 @@ from integtool.core.draft_life import DraftAction, MoveRefused
 from integtool.errors import UsageError
 from integtool.reports.drafts_render import drafts_data, render_drafts
 from integtool.services.draft_desk import DraftDesk
-from integtool.store.database import connect, connect_for_reading
+from integtool.services.state_file import StateFile
 
 drafts_app = typer.Typer(
     help="List machine drafts, accept or reject them.",
@@ -41,7 +40,8 @@ def drafts(
     if ctx.invoked_subcommand is not None:
         return
     app = app_context(ctx)
-    found = DraftDesk(connect_for_reading(app.state_path)).find(region, language)
+    with StateFile.read(app.state_path) as state:
+        found = state.drafts.find(region, language)
     if output is TableFormat.json:
         data = orjson.dumps(drafts_data(found), option=orjson.OPT_INDENT_2).decode()
         sys.stdout.write(data + "\n")
@@ -68,8 +68,8 @@ def accept(
     app = app_context(ctx)
     if bool(ids) == all_clean:
         raise UsageError("Name draft ids or use --all-clean (not both).")
-    with closing(connect(app.state_path)) as connection:
-        desk = DraftDesk(connection)
+    with StateFile.open(app.state_path) as state:
+        desk = state.drafts
         chosen = desk.clean(region, language) if all_clean else list(ids or [])
         _decide(app, desk, chosen, DraftAction.ACCEPT)
 
@@ -81,8 +81,8 @@ def reject(
 ) -> None:
     """Reject drafts: they are never pushed, and `translate` leaves their pages alone."""
     app = app_context(ctx)
-    with closing(connect(app.state_path)) as connection:
-        _decide(app, DraftDesk(connection), ids, DraftAction.REJECT)
+    with StateFile.open(app.state_path) as state:
+        _decide(app, state.drafts, ids, DraftAction.REJECT)
 
 
 _DONE = {DraftAction.ACCEPT: "accepted", DraftAction.REJECT: "rejected"}

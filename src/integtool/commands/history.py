@@ -1,7 +1,6 @@
 """`integtool history`: what the stored `check` runs found, run after run."""
 
 import sys
-from contextlib import closing
 from typing import Annotated
 
 import orjson
@@ -10,8 +9,7 @@ import typer
 from integtool.commands.options import TableFormat, app_context, region_slugs
 from integtool.errors import UsageError
 from integtool.reports.history_render import history_data, render_history
-from integtool.store.database import connect_for_reading
-from integtool.store.run_counts import RunCounts
+from integtool.services.state_file import StateFile
 
 
 def history(
@@ -28,8 +26,8 @@ def history(
 ) -> None:
     """Counts per region and language over the stored check runs, with their changes."""
     app = app_context(ctx)
-    with closing(connect_for_reading(app.state_path)) as connection:
-        counts = RunCounts(connection)
+    with StateFile.read(app.state_path) as state:
+        counts = state.run_counts
         known = counts.regions()
         # one run more than shown: the baseline of the changes on the oldest listed run
         runs = counts.per_run(region, limit + 1) if known else []

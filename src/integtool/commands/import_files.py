@@ -1,16 +1,14 @@
 """`integtool import po FILE ...`: reviewed PO files back into the state file as drafts."""
 
 from collections.abc import Sized
-from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from integtool.commands.options import app_context, region_slugs
-from integtool.services.draft_desk import DraftDesk
 from integtool.services.po_import import import_files, qa_check
-from integtool.store.database import connect
+from integtool.services.state_file import StateFile
 
 import_app = typer.Typer(
     help="Bring reviewed files back as drafts.", no_args_is_help=True, rich_markup_mode=None
@@ -35,9 +33,9 @@ def import_po(
     the QA of machine drafts.
     """
     app = app_context(ctx)
-    with closing(connect(app.state_path)) as connection:
+    with StateFile.open(app.state_path) as state:
         check = qa_check(app.config, demo=app.demo)
-        reviewed, outcome = import_files(DraftDesk(connection), files, check, region)
+        reviewed, outcome = import_files(state.drafts, files, check, region)
     for file in reviewed:
         skipped = f", {file.skipped} untranslated skipped" if file.skipped else ""
         app.note(f"{file.path}: {len(file.pages)} page{_s(file.pages)} of "

@@ -2,10 +2,8 @@
 
 import asyncio
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
-from contextlib import closing
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -22,9 +20,8 @@ from integtool.services.export_files import ExportOutcome
 from integtool.services.page_tokens import read_page_tokens, tokens_path
 from integtool.services.po_export import export_po
 from integtool.services.push import PushOutcome, push_accepted
+from integtool.services.state_file import StateFile
 from integtool.services.xliff_export import export_xliff, read_page_ids
-from integtool.store.database import connect, connect_for_reading
-from integtool.store.lock import state_lock
 
 
 def push(
@@ -59,11 +56,8 @@ def push(
     if via != "pushpage":
         _export(app, region, language, via, out, xliff_version, page_ids, dry_run)
     tokens = read_page_tokens(tokens_path(os.environ), region)
-    with (
-        state_lock(app.state_path, "push", wait=app.config.lock_wait),
-        closing(connect(app.state_path)) as connection,
-    ):
-        outcome = asyncio.run(_push(app, connection, region, language, tokens, dry_run))
+    with StateFile.open(app.state_path, lock="push", wait=app.config.lock_wait) as state:
+        outcome = asyncio.run(_push(app, state.drafts, region, language, tokens, dry_run))
     verb = "would push" if dry_run else "pushed"
     for draft in outcome.pushed:
         app.note(f"{verb} draft #{draft.id}: page {draft.default_page_id} in '{draft.language}'")
@@ -85,9 +79,9 @@ def _export(
 ) -> NoReturn:
     """Write the files, list them on stdout (notes on stderr), exit 5 if drafts were refused."""
     ids = read_page_ids(page_ids, region) if page_ids is not None else None
-    opened = connect_for_reading(app.state_path) if dry_run else connect(app.state_path)
-    with closing(opened) as connection:
-        desk = DraftDesk(connection)
+    opened = StateFile.read(app.state_path) if dry_run else StateFile.open(app.state_path)
+    with opened as state:
+        desk = state.drafts
         outcome: ExportOutcome = (
             export_xliff(desk, region, language, out, version=xliff_version, page_ids=ids,
                          dry_run=dry_run)
@@ -119,7 +113,7 @@ def _report_refused(app: AppContext, refused: Sequence[tuple[Draft, str]], done:
 
 async def _push(
     app: AppContext,
-    connection: sqlite3.Connection,
+    desk: DraftDesk,
     region: str,
     language: str | None,
     tokens: dict[int, str],
@@ -127,5 +121,5 @@ async def _push(
 ) -> PushOutcome:
     async with open_content(app.config, demo=app.demo) as client:
         return await push_accepted(
-            client, DraftDesk(connection), region, language, tokens, dry_run=dry_run
+            client, desk, region, language, tokens, dry_run=dry_run
         )  # fmt: skip

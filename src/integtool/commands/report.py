@@ -1,8 +1,9 @@
 """`integtool report`: the nightly run — check, cost and readership, stored, one report."""
 
-import asyncio
-import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from email.message import EmailMessage
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,20 +17,12 @@ from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
 from integtool.redaction import redact
 from integtool.reports.mail_message import build_message, parse_address
-from integtool.reports.report_blocks import to_html, to_markdown, to_text
+from integtool.reports.report_blocks import Block, to_html, to_markdown, to_text
 from integtool.reports.report_document import report_blocks, report_title
-from integtool.services.access_run import access_for_check
-from integtool.services.check import CheckRequest, check_instance
-from integtool.services.export_files import write_atomically
-from integtool.services.mailer import (
-    SmtpServer,
-    prepare,
-    send_message,
-    smtp_password,
-    smtp_settings,
-)
-from integtool.services.report import Report, build_report, mark_delivered
-from integtool.store.lock import state_lock
+from integtool.services.access_run import AccessOutcome
+from integtool.services.check import CheckRequest, RegionFailure
+from integtool.services.mailer import prepare, smtp_password, smtp_settings
+from integtool.services.report import Report, ReportDelivery, run_report
 
 
 class ReportStyle(StrEnum):
@@ -97,61 +90,56 @@ def report(
         source_overrides={},
         now=datetime.now(UTC),
     )
-    with state_lock(app.state_path, "report"):  # held until the report is delivered and marked so
-        result = _run(app, request)
-        app.report_failures(result.failures)
-        if result.not_stored:
-            app.err.print(
-                f"integtool: the run was not stored in {app.state_path}: {result.not_stored}",
-                markup=False,
-                highlight=False,
-            )
-        code = ExitCode.PARTIAL if result.failures or _access_failed(result) else ExitCode.OK
-        if not only_new or result.changed:  # else silent, so cron sends no mail
-            _deliver(app, result, style, output, smtp, recipients)
-        mark_delivered(app.state_path, result.run_id)
-    raise typer.Exit(code)
+    delivery = ReportDelivery(output, smtp, recipients, only_new)
+    result = run_report(
+        app.config, app.state_path, request, delivery, _Terminal(app, style), demo=app.demo
+    )
+    raise typer.Exit(ExitCode.PARTIAL if result.partial else ExitCode.OK)
 
 
-def _deliver(
-    app: AppContext,
-    result: Report,
-    style: ReportStyle,
-    output: Path | None,
-    smtp: SmtpServer | None,
-    recipients: list[str],
-) -> None:
-    """Write, print or mail the report (a failure raises before the run counts as delivered)."""
-    blocks = report_blocks(result)
-    title = report_title(result)
-    rendered = redact({
-        ReportStyle.text: lambda: to_text(blocks),
-        ReportStyle.markdown: lambda: to_markdown(blocks),
-        ReportStyle.html: lambda: to_html(blocks, title),
-    }[style]())  # fmt: skip
-    if output is not None:
-        write_atomically(output, rendered.encode("utf-8"))
-        app.note(f"integtool: report written to {output}.")
-    elif smtp is None:
-        app.out.file.write(rendered)
-    if smtp is not None:
-        message = build_message(
-            title, to_text(blocks), to_html(blocks, title), smtp.sender, recipients
-        )
-        send_message(message, smtp, smtp_password())  # the run is stored already
-        app.note(f"integtool: report mailed to {', '.join(recipients)}.")
+class _Terminal:
+    """The report's outlet on the command line: progress and notes on stderr, the report on
+    stdout, rendered in the chosen style (a `ReportOutlet`)."""
 
+    def __init__(self, app: AppContext, style: ReportStyle) -> None:
+        self._app = app
+        self._style = style
+        self._blocks: tuple[Report, list[Block]] | None = None
 
-def _run(app: AppContext, request: CheckRequest) -> Report:
-    total = None if request.all_regions else len(set(request.regions))
-    with progress_of(app, "checking", total, "regions") as done:
-        result = asyncio.run(check_instance(app.config, request, demo=app.demo,
-                                            on_region_done=done))  # fmt: skip
-    access = asyncio.run(access_for_check(app.config, app.state_path, result, demo=app.demo))
-    app.report_access_problems(access)
-    settings = json.dumps({"base_url": result.base_url, "stale_days": request.stale_days})
-    return build_report(app.state_path, result, access.regions, access.failures, settings)
+    @contextmanager
+    def progress(self, total: int | None) -> Iterator[Callable[[object], None]]:
+        with progress_of(self._app, "checking", total, "regions") as done:
+            yield done
 
+    def access_problems(self, access: AccessOutcome) -> None:
+        self._app.report_access_problems(access)
 
-def _access_failed(result: Report) -> bool:
-    return any(region.access_error for region in result.regions)
+    def failures(self, failures: Sequence[RegionFailure]) -> None:
+        self._app.report_failures(failures)
+
+    def warn(self, line: str) -> None:
+        self._app.err.print(line, markup=False, highlight=False)
+
+    def note(self, line: str) -> None:
+        self._app.note(line)
+
+    def show(self, text: str) -> None:
+        self._app.out.file.write(text)
+
+    def render(self, report: Report) -> str:
+        blocks = self._blocks_of(report)
+        return redact({
+            ReportStyle.text: lambda: to_text(blocks),
+            ReportStyle.markdown: lambda: to_markdown(blocks),
+            ReportStyle.html: lambda: to_html(blocks, report_title(report)),
+        }[self._style]())  # fmt: skip
+
+    def mail(self, report: Report, sender: str, recipients: Sequence[str]) -> EmailMessage:
+        blocks, title = self._blocks_of(report), report_title(report)
+        return build_message(title, to_text(blocks), to_html(blocks, title), sender, recipients)
+
+    def _blocks_of(self, report: Report) -> list[Block]:
+        """The report's blocks, built once for the output and the mail."""
+        if self._blocks is None or self._blocks[0] is not report:
+            self._blocks = (report, report_blocks(report))
+        return self._blocks[1]

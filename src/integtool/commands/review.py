@@ -1,6 +1,5 @@
 """`integtool review`: the review TUI (Textual is imported only here, and only when run)."""
 
-from contextlib import closing
 from typing import Annotated
 
 import typer
@@ -9,9 +8,7 @@ from integtool.commands.options import app_context, language_codes, region_slugs
 from integtool.errors import UsageError
 from integtool.langid import FastTextIdentifier
 from integtool.run_control import stop_run_deadline
-from integtool.services.review_session import ReviewSession
-from integtool.store.check_history import CheckHistory
-from integtool.store.database import connect
+from integtool.services.state_file import StateFile
 
 
 def review(
@@ -39,15 +36,11 @@ def review(
         )
     from integtool.tui.app import ReviewApp
 
-    with closing(connect(app.state_path)) as connection:
-        session = ReviewSession(
-            connection, app.config, demo=app.demo, identifier=FastTextIdentifier()
-        )
+    with StateFile.open(app.state_path) as state:
+        session = state.review_session(app.config, demo=app.demo, identifier=FastTextIdentifier())
         for name in sorted({draft.region for draft in session.drafts(region, language)}):
             session.glossary(name)  # a broken glossary: one line and exit 2 before the screen
         stop_run_deadline()  # a person reviewing takes as long as it takes
-        tui = ReviewApp(
-            session, CheckHistory(connection), region=region, language=language, bidi=bidi
-        )
+        tui = ReviewApp(session, state.check_history, region=region, language=language, bidi=bidi)
         tui.run()
     raise typer.Exit(tui.return_code or 0)

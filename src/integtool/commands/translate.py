@@ -2,9 +2,7 @@
 
 import asyncio
 import os
-import sqlite3
 import sys
-from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +23,7 @@ from integtool.exitcodes import ExitCode
 from integtool.langid import FastTextIdentifier
 from integtool.providers.base import Translator
 from integtool.reports.translate_render import plan_summary, render_drafts_made, render_plan
+from integtool.services.state_file import StateFile
 from integtool.services.translation_plan import TranslateRequest, TranslationPlan
 from integtool.services.translation_run import RunOutcome, run_plan
 from integtool.services.translation_session import (
@@ -32,8 +31,6 @@ from integtool.services.translation_session import (
     choose_translator,
     plan_with_quota,
 )
-from integtool.store.database import connect, connect_for_reading
-from integtool.store.lock import state_lock
 
 
 def translate(
@@ -85,16 +82,13 @@ def translate(
         source_overrides=parse_sources(split_values(source or [])),
     )
     if dry_run:
-        with closing(connect_for_reading(app.state_path)) as connection:
-            _translate(app, request, translator, chosen_glossary, connection, dry_run=True, yes=yes)
+        with StateFile.read(app.state_path) as state:
+            _translate(app, request, translator, chosen_glossary, state, dry_run=True, yes=yes)
         return
     # One translate per state file: a second run plans only after the first has committed its
     # drafts and memory, so it never sends (and pays for) the same text again.
-    with (
-        state_lock(app.state_path, "translate", wait=app.config.lock_wait),
-        closing(connect(app.state_path)) as connection,
-    ):
-        _translate(app, request, translator, chosen_glossary, connection, dry_run=False, yes=yes)
+    with StateFile.open(app.state_path, lock="translate", wait=app.config.lock_wait) as state:
+        _translate(app, request, translator, chosen_glossary, state, dry_run=False, yes=yes)
 
 
 def _translate(
@@ -102,14 +96,13 @@ def _translate(
     request: TranslateRequest,
     translator: Translator,
     chosen_glossary: Glossary | None,
-    connection: sqlite3.Connection,
+    state: StateFile,
     *,
     dry_run: bool,
     yes: bool,
 ) -> None:
     plan, quota = asyncio.run(
-        plan_with_quota(app.config, request, translator, chosen_glossary, connection,
-                        demo=app.demo)
+        plan_with_quota(app.config, request, translator, chosen_glossary, state, demo=app.demo)
     )  # fmt: skip
     prices = app.config.prices
     if plan.glossary_note:
@@ -130,7 +123,7 @@ def _translate(
     ):
         app.note("Nothing was sent.")
         raise typer.Exit(ExitCode.OK)
-    outcome = _run(app, plan, translator, connection, chosen_glossary)
+    outcome = _run(app, plan, translator, state, chosen_glossary)
     if outcome.drafts:
         render_drafts_made(outcome.drafts, app.out)
     warned = sum(1 for made in outcome.drafts if made.qa)
@@ -154,11 +147,9 @@ def _run(
     app: AppContext,
     plan: TranslationPlan,
     translator: Translator,
-    connection: sqlite3.Connection,
+    state: StateFile,
     glossary: Glossary | None,
 ) -> RunOutcome:
     concurrency = app.config.http.concurrency
     with progress_of(app, "translating", len(plan.pages), "pages") as done:
-        return run_plan(
-            plan, translator, connection, glossary, FastTextIdentifier(), concurrency, done
-        )
+        return run_plan(plan, translator, state, glossary, FastTextIdentifier(), concurrency, done)

@@ -1,8 +1,6 @@
 """Running the readership use case for `access` (one region) and `check` (every checked one)."""
 
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,9 +12,8 @@ from integtool.errors import IntegtoolError, UsageError
 from integtool.services.access import AccessRequest, RegionAccess, region_access
 from integtool.services.check import CheckRequest, CheckResult, RegionFailure, check_region
 from integtool.services.content_session import open_content
+from integtool.services.state_file import StateFile, StateUnusable
 from integtool.services.stats_session import matomo_token, open_matomo, region_statistics
-from integtool.store.access_history import AccessHistory
-from integtool.store.database import connect
 
 
 @dataclass(slots=True)
@@ -53,17 +50,17 @@ async def run_access(
     check = CheckRequest([region], False, [], config.stale_days, {}, datetime.now(UTC))
     async with open_content(config, demo=demo) as content:
         checked = await check_region(content, config, check, region, identifier=None)
-    connection, problem = history_connection(state)
-    with closing(connection):
+    with StateFile.or_empty(state) as stored:
         async with open_matomo(config, token, demo=demo) as matomo:
             result = await region_access(
-                matomo, AccessHistory(connection), statistics, region, checked.offered,
+                matomo, stored.access_history, statistics, region, checked.offered,
                 request, checked.analysis.summary,
             )  # fmt: skip
-    if problem is not None:
-        warn(f"the reads were not stored: {problem}")
-    elif result.not_stored is not None:
-        warn(f"the reads were not stored in {state}: {result.not_stored}")
+    unusable = stored.unusable
+    if unusable is None and result.not_stored is not None:
+        unusable = StateUnusable(state, result.not_stored)
+    if unusable is not None:
+        warn(unusable.not_stored("the reads were"))
     return result
 
 
@@ -89,20 +86,12 @@ async def access_for_check(
             if statistics is None:
                 continue
             token = "" if demo else matomo_token(region.region)
-            with closing(history_connection(state)[0]) as connection:
+            with StateFile.or_empty(state) as stored:
                 async with open_matomo(config, token, demo=demo, window=window) as matomo:
                     outcome.regions[region.region] = await region_access(
-                        matomo, AccessHistory(connection), statistics, region.region,
+                        matomo, stored.access_history, statistics, region.region,
                         region.offered, request, region.analysis.summary,
                     )  # fmt: skip
         except IntegtoolError as error:
             outcome.failures.append(RegionFailure(region.region, error))
     return outcome
-
-
-def history_connection(state: Path) -> tuple[sqlite3.Connection, str | None]:
-    """The state file, or an empty database in memory and the reason the file failed."""
-    try:
-        return connect(state), None
-    except UsageError as error:
-        return connect(Path(":memory:")), str(error)

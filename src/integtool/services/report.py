@@ -1,26 +1,38 @@
-"""The nightly report use case: check, cost and readership, stored, compared with the last run.
+"""The nightly report use case: check, cost and readership, stored, compared with the last run,
+delivered (a file, the mail, or stdout) and marked delivered, all under the run lock.
 
 Each region is compared with the last *delivered* report made with the same settings (server,
 stale days): a manual `check` in between, or a report whose mail failed, hides nothing from the
 next report. A finding is the same across runs when region, language, kind and page agree (its
-age is not part of it), so "new" and "fixed" are exact.
+age is not part of it), so "new" and "fixed" are exact. Rendering lives above the services: the
+front end that runs the report hands in a `ReportOutlet` that renders and shows.
 """
 
-import sqlite3
-from collections.abc import Sequence
-from contextlib import closing
+import asyncio
+import json
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
+from typing import Protocol
 
+from integtool.config import Config
 from integtool.core.findings import Finding
 from integtool.core.history import LanguageCounts, RegionSnapshot, StoredFinding
-from integtool.errors import UsageError
 from integtool.services.access import RegionAccess
-from integtool.services.check import CheckResult, RegionCheck, RegionFailure
+from integtool.services.access_run import AccessOutcome, access_for_check
+from integtool.services.check import (
+    CheckRequest,
+    CheckResult,
+    RegionCheck,
+    RegionFailure,
+    check_instance,
+)
 from integtool.services.check_history import record_check
-from integtool.store.check_history import CheckHistory
-from integtool.store.database import connect, unusable_reason
-from integtool.store.report_runs import ReportRuns
+from integtool.services.export_files import write_atomically
+from integtool.services.mailer import SmtpServer, send_message, smtp_password
+from integtool.services.state_file import StateFile, StateUnusable
 
 FindingKey = tuple[str, str, int]
 """(language, kind, default page id): a finding's identity within a region."""
@@ -53,8 +65,13 @@ class Report:
     run_id: int | None
     regions: list[RegionReport]
     failures: list[RegionFailure]
-    not_stored: str | None = None
+    unusable: StateUnusable | None = None
     """Why the run could not be stored (then everything counts as new, nothing to compare)."""
+
+    @property
+    def not_stored(self) -> str | None:
+        """The reason the run was not stored, in a few words (None: it was stored)."""
+        return self.unusable.reason if self.unusable is not None else None
 
     @property
     def changed(self) -> bool:
@@ -62,13 +79,18 @@ class Report:
         region failed (a failure must reach the reader too)."""
         return bool(self.failures) or any(region.changed for region in self.regions)
 
+    @property
+    def partial(self) -> bool:
+        """Whether some regions, or their statistics, failed (the run exits 5)."""
+        return bool(self.failures) or any(region.access_error for region in self.regions)
+
 
 Seen = tuple[RegionSnapshot, list[StoredFinding]]
 """A region as one stored run saw it: its numbers and its findings."""
 
 
 def record_and_compare(
-    connection: sqlite3.Connection,
+    state: StateFile,
     result: CheckResult,
     access: dict[str, RegionAccess],
     access_failures: Sequence[RegionFailure],
@@ -76,14 +98,14 @@ def record_and_compare(
 ) -> Report:
     """Read each region as the last delivered report with the same settings saw it, store
     this run as a report run, and compare the two."""
-    history, runs = CheckHistory(connection), ReportRuns(connection)
+    history, runs = state.check_history, state.report_runs
     before = {}
     for region in result.regions:
         baseline = runs.baseline(region.region, settings)
         seen = history.at_run(region.region, baseline) if baseline is not None else None
         if seen is not None:
             before[region.region] = seen
-    run_id = record_check(connection, result)
+    run_id = record_check(state.connection, result)
     runs.record(run_id, settings)
     return Report(result, run_id, _compared(result, before, access, access_failures),
                   list(result.failures))  # fmt: skip
@@ -143,17 +165,107 @@ def build_report(
 ) -> Report:
     """Store the run and compare it with the last delivered one; a state file that cannot be
     used costs the comparison (everything counts as new), never the report."""
-    try:
-        with closing(connect(state)) as connection:
-            return record_and_compare(connection, result, access, access_failures, settings)
-    except (UsageError, sqlite3.Error) as error:
+    stored = StateFile.attempt(
+        state, lambda opened: record_and_compare(opened, result, access, access_failures, settings)
+    )
+    if isinstance(stored, StateUnusable):
         regions = _compared(result, {}, access, access_failures)
-        return Report(result, None, regions, list(result.failures), unusable_reason(error))
+        return Report(result, None, regions, list(result.failures), stored)
+    return stored
 
 
 def mark_delivered(state: Path, run_id: int | None) -> None:
     """Remember that this run's report reached its reader (the next one compares with it)."""
     if run_id is None:
         return
-    with closing(connect(state)) as connection:
-        ReportRuns(connection).delivered(run_id)
+    with StateFile.open(state) as opened:
+        opened.report_runs.delivered(run_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDelivery:
+    """Where the report goes: to `output`, else to stdout unless it is mailed; mailed with
+    `smtp` to `recipients`. `only_new`: nowhere when nothing changed (cron then sends no mail)."""
+
+    output: Path | None = None
+    smtp: SmtpServer | None = None
+    recipients: Sequence[str] = ()
+    only_new: bool = False
+
+
+class ReportOutlet(Protocol):
+    """What a report run needs from the front end that started it."""
+
+    def progress(self, total: int | None) -> AbstractContextManager[Callable[[object], None]]:
+        """A callback advanced once per region checked (`total` regions, None: not known)."""
+        ...
+
+    def access_problems(self, access: AccessOutcome) -> None:
+        """Tell the regions whose statistics failed or whose reads were not stored."""
+        ...
+
+    def failures(self, failures: Sequence[RegionFailure]) -> None:
+        """Tell the regions that could not be checked."""
+        ...
+
+    def warn(self, line: str) -> None:
+        """A line on stderr that is shown even with --quiet."""
+        ...
+
+    def note(self, line: str) -> None:
+        """A diagnostic line on stderr (--quiet suppresses it)."""
+        ...
+
+    def show(self, text: str) -> None:
+        """Write the rendered report to stdout."""
+        ...
+
+    def render(self, report: Report) -> str:
+        """The report in the chosen format (secrets masked)."""
+        ...
+
+    def mail(self, report: Report, sender: str, recipients: Sequence[str]) -> EmailMessage:
+        """The report as an e-mail from `sender` to `recipients`."""
+        ...
+
+
+def run_report(
+    config: Config,
+    state: Path,
+    request: CheckRequest,
+    delivery: ReportDelivery,
+    outlet: ReportOutlet,
+    *,
+    demo: bool,
+) -> Report:
+    """The whole nightly run, holding the state lock until the report is delivered and marked
+    so: check, readership, store and compare, deliver (unless `only_new` finds nothing new)."""
+    with StateFile.lock(state, "report"):
+        total = None if request.all_regions else len(set(request.regions))
+        with outlet.progress(total) as done:
+            result = asyncio.run(check_instance(config, request, demo=demo,
+                                                on_region_done=done))  # fmt: skip
+        access = asyncio.run(access_for_check(config, state, result, demo=demo))
+        outlet.access_problems(access)
+        settings = json.dumps({"base_url": result.base_url, "stale_days": request.stale_days})
+        report = build_report(state, result, access.regions, access.failures, settings)
+        outlet.failures(report.failures)
+        if report.unusable is not None:
+            outlet.warn(f"integtool: {report.unusable.not_stored('the run was')}")
+        if not delivery.only_new or report.changed:
+            deliver(report, delivery, outlet)
+        mark_delivered(state, report.run_id)
+    return report
+
+
+def deliver(report: Report, delivery: ReportDelivery, outlet: ReportOutlet) -> None:
+    """Write, print or mail the report (a failure raises before the run counts as delivered)."""
+    if delivery.output is not None:
+        write_atomically(delivery.output, outlet.render(report).encode("utf-8"))
+        outlet.note(f"integtool: report written to {delivery.output}.")
+    elif delivery.smtp is None:
+        outlet.show(outlet.render(report))
+    if delivery.smtp is not None:
+        message = outlet.mail(report, delivery.smtp.sender, delivery.recipients)
+        send_message(message, delivery.smtp, smtp_password())  # the run is stored already
+        outlet.note(f"integtool: report mailed to {', '.join(delivery.recipients)}.")

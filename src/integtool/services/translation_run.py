@@ -18,6 +18,7 @@ from integtool.core.qa import QaWarning, check_draft
 from integtool.core.translation_units import Piece, UnitJob
 from integtool.errors import IntegtoolError, ProviderError, StateError
 from integtool.providers.base import Translated, Translator
+from integtool.services.state_file import StateFile
 from integtool.services.translation_plan import PagePlan, TranslationPlan
 from integtool.store.drafts import DraftStore
 from integtool.store.glossary_sync import GlossarySync
@@ -64,7 +65,7 @@ class _Batch:
 def run_plan(
     plan: TranslationPlan,
     translator: Translator,
-    connection: sqlite3.Connection,
+    state: StateFile,
     glossary: Glossary | None,
     identifier: LanguageIdentifier | None,
     concurrency: int,
@@ -76,17 +77,15 @@ def run_plan(
     Ctrl-C the batches already answered are stored before the interrupt goes on; batches not
     yet sent are cancelled and the requests in flight are not waited for.
     """
-    memory = TranslationMemory(connection)
+    memory = state.memory
     outcome = RunOutcome()
     # (unit key, source language, glossary version) -> (translation, billed characters)
     done_units: dict[tuple[str, str, str], tuple[str, int]] = {}
-    drafter = _Drafter(
-        plan, memory, DraftStore(connection), glossary, identifier, outcome, on_draft
-    )
+    drafter = _Drafter(plan, memory, state.draft_store, glossary, identifier, outcome, on_draft)
     _finish_locally(plan, done_units, memory)
     drafter.finish_ready(plan.pages, done_units)  # pages entirely in memory need no provider
     try:
-        glossary_id = _glossary_id(plan, translator, glossary, GlossarySync(connection))
+        glossary_id = _glossary_id(plan, translator, glossary, state.glossary_sync)
     except ProviderError as error:
         outcome.failure = error
         return outcome

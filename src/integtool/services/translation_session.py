@@ -4,7 +4,6 @@ Shared by `translate` and (later) the review TUI, so neither decides these thing
 """
 
 import asyncio
-import sqlite3
 from collections.abc import Mapping
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -19,9 +18,8 @@ from integtool.providers.demo_provider import DemoTranslator
 from integtool.services.budget import Allowance, deepl_quota
 from integtool.services.content_session import open_content
 from integtool.services.glossary_files import DEFAULT_GLOSSARY, read_glossary_file
+from integtool.services.state_file import StateFile
 from integtool.services.translation_plan import TranslateRequest, TranslationPlan, plan_translation
-from integtool.store.drafts import DraftStore
-from integtool.store.memory import TranslationMemory
 
 
 def choose_translator(
@@ -59,13 +57,13 @@ async def plan_with_quota(
     request: TranslateRequest,
     translator: Translator,
     glossary: Glossary | None,
-    connection: sqlite3.Connection,
+    state: StateFile,
     *,
     demo: bool,
 ) -> tuple[TranslationPlan, Allowance | None]:
     """The plan and, for DeepL, the quota left (read at the same time)."""
-    memory = TranslationMemory(connection)
-    latest = DraftStore(connection).latest(request.region, request.language)
+    memory = state.memory
+    latest = state.drafts.latest(request.region, request.language)
     async with open_content(config, demo=demo) as client:
         planned = plan_translation(client, config, request, translator, glossary, memory, latest)
         if not isinstance(translator, DeepLTranslator):
