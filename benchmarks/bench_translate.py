@@ -54,9 +54,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic
 from integtool.config import Config
-from integtool.core.glossary import Glossary
-from integtool.core.glossary_reading import read_glossary
-from integtool.core.qa import check_draft
+from integtool.core.glossary.reading import read_glossary
+from integtool.core.glossary.terms import Glossary
+from integtool.core.qa.checks import check_draft
 from integtool.core.segments import visible_text
 from integtool.core.translation_units import page_units
 from integtool.langid import FastTextIdentifier
@@ -65,7 +65,7 @@ from integtool.providers.demo_provider import DemoTranslator
 from integtool.services import translation_run
 from integtool.services.translation_plan import TranslateRequest
 from integtool.services.translation_run import run_plan
-from integtool.services.translation_session import plan_with_quota
+from integtool.services.translation_setup import plan_with_quota
 from integtool.store.database import connect
 from integtool.store.drafts import DraftStore
 from integtool.store.memory import TranslationMemory

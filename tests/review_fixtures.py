@@ -13,7 +13,7 @@ from integtool.core.cost import CostLine
 from integtool.core.findings import Finding, FindingKind
 from integtool.core.history import RegionRecord
 from integtool.core.providers_support import Provider
-from integtool.core.qa import QaWarning
+from integtool.core.qa.checks import QaWarning
 from integtool.services.review_session import ReviewSession
 from integtool.store.check_history import CheckHistory
 from integtool.store.database import connect

@@ -24,7 +24,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from integtool.cli import app
-from integtool.services import stats_session
+from integtool.services.access import sources as stats_session
 from integtool.stats.matomo import MatomoClient
 from tests.http_fixtures import run_cli, serve_recorded_region, write_fast_config
 from tests.matomo_fake import TOKEN, FakeMatomo, FakeTime, segment

@@ -10,13 +10,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from integtool.core.access import Flag, LanguageReads, assess
 from integtool.core.nationalities import (
     NATIONALITY_LANGUAGES,
     nationality_code,
     readers_per_language,
 )
 from integtool.core.periods import Month
-from integtool.core.readership import Flag, LanguageReads, assess
 from integtool.demo import (
     DEMO_MATOMO_URL,
     demo_population,

@@ -5,7 +5,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from integtool.core.qa import QaWarning
+from integtool.core.qa.checks import QaWarning
 from integtool.store.database import connect
 from integtool.store.drafts import DraftStore, NewDraft
 from tests.http_fixtures import run_cli

@@ -20,7 +20,7 @@ from translate.storage import xliff2 as tt_xliff2
 
 from integtool.core.draft_life import DraftAction
 from integtool.core.drafts import Draft, NewDraft
-from integtool.core.qa import QaWarning
+from integtool.core.qa.checks import QaWarning
 from integtool.core.xliff import XLIFF12_NAMESPACE, XLIFF20_NAMESPACE, parse_xliff
 from integtool.services.draft_desk import DraftDesk
 from integtool.store.database import connect

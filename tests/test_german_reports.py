@@ -87,7 +87,7 @@ def test_check_table_speaks_german_with_german_numbers(tmp_path: Path, env: dict
     total = data["regions"][0]["cost"]["total"]
     assert f"{de(total['words'])} Wörter, {de(total['characters'])} Zeichen" in flat
     assert f"DeepL {de(total['eur']['deepl'], 2)} €" in flat
-    assert "Arabisch" in out and "Ukrainisch" in out  # CLDR names in the readership table
+    assert "Arabisch" in out and "Ukrainisch" in out  # CLDR names in the access table
 
 
 def test_check_markdown_speaks_german(tmp_path: Path, env: dict[str, str]) -> None:
@@ -184,11 +184,11 @@ def assert_german_report_text(text: str, data: dict[str, Any]) -> None:
     for words_ in ("Erster Bericht für diese Region: Alles Folgende ist neu.",
                    "Übersetzungen je Sprache", "Lange unveränderte Seiten, älteste zuerst (5)",
                    "Tagen unverändert", "Fehlende und veraltete Übersetzungen",
-                   "Fachübersetzung €", "Leserschaft im Zeitraum ",
+                   "Fachübersetzung €", "Zugriffe im Zeitraum ",
                    "sprechen Sie gezielt Menschen an, die Rumänisch lesen",
                    "ar Arabisch"):  # fmt: skip
         assert words_ in flat, words_
-    for english in ("report", "Stale", "days unchanged", "Readership", "language", "missing"):
+    for english in ("report", "Stale", "days unchanged", "Access", "language", "missing"):
         assert not re.search(rf"\b{english}\b", flat.replace("integtool-Bericht", "")), english
     ar = data["regions"][0]["cost"]["languages"]["ar"]
     assert de(ar["words"]) in flat and de(ar["eur"]["human"], 2) in flat

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from integtool.core.glossary import Entry, Glossary, Severity
-from integtool.core.glossary_export import to_csv, to_deepl_tsv, to_tbx
-from integtool.core.glossary_reading import GlossaryError, parse_glossary, read_glossary
+from integtool.core.glossary.export import to_csv, to_deepl_tsv, to_tbx
+from integtool.core.glossary.reading import GlossaryError, parse_glossary, read_glossary
+from integtool.core.glossary.terms import Entry, Glossary, Severity
 from integtool.errors import UsageError
 from integtool.services.glossary_files import locate_glossary
 from tests.http_fixtures import run_cli

@@ -13,7 +13,7 @@ from pytest_httpserver import HTTPServer
 from integtool.config import Config, HttpSettings, MatomoSettings
 from integtool.core.periods import Month
 from integtool.errors import InsecureTransportError, StatisticsError
-from integtool.services.stats_session import open_matomo
+from integtool.services.access.sources import open_matomo
 from integtool.stats.matomo import MatomoClient
 from tests.matomo_fake import TOKEN, FakeMatomo, FakeTime, segment
 

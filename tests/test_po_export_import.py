@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from integtool.config import load_config
 from integtool.core.drafts import Draft, DraftStatus
-from integtool.core.qa import QaWarning, check_draft
+from integtool.core.qa.checks import QaWarning, check_draft
 from integtool.errors import UsageError
 from integtool.langid import FastTextIdentifier
 from integtool.services.draft_desk import DraftDesk

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from integtool.core.glossary import Entry, Glossary
-from integtool.core.glossary_reading import read_glossary
-from integtool.core.qa import CODES, LENGTH_RATIO_BOUNDS, QaWarning, check_draft
+from integtool.core.glossary.reading import read_glossary
+from integtool.core.glossary.terms import Entry, Glossary
+from integtool.core.qa.checks import CODES, LENGTH_RATIO_BOUNDS, QaWarning, check_draft
 from integtool.langid import FastTextIdentifier
 
 REPO = Path(__file__).resolve().parents[1]

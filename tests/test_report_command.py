@@ -337,7 +337,7 @@ def test_mail_of_the_demo_arrives_with_headers_two_alternatives_and_the_findings
 
 def assert_demo_content(text: str, page_html: str, subject: str, expected: dict[str, Any]) -> None:
     """Both alternatives of the demo's mail: every region, its stale pages oldest first with the
-    CMS link, the cost of Arabic and the low-readership hints, as `check` found them."""
+    CMS link, the cost of Arabic and the low-access hints, as `check` found them."""
     assert text.startswith(f"{subject}\n")
     labels = [f"{region['name']} ({region['region']})" for region in expected["regions"]]
     assert labels == ["Stadt Neustadt am Lindenfluss (neustadt)",
@@ -364,7 +364,7 @@ def assert_demo_content(text: str, page_html: str, subject: str, expected: dict[
         arabic = next(line for line in costs if line.startswith("ar "))
         assert arabic.split() == [*row[0].split(), *row[1:]]
         low = [item["hint"] for item in region["access"]["languages"] if item["low"]]
-        assert low and section(sections, "Readership in ") == [f"- {hint}" for hint in low]
+        assert low and section(sections, "Access in ") == [f"- {hint}" for hint in low]
         hints += low
     assert any("consider outreach to the Romanian community" in hint for hint in hints)
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from integtool.core.glossary import Entry, Glossary
+from integtool.core.glossary.terms import Entry, Glossary
 from integtool.core.readable import readable_lines
 from integtool.core.review_marks import literal_spans, quoted_items, term_spans, word_diff
 from integtool.tui.bidi_text import BidiText, is_rtl, visual_order

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from integtool.core.glossary import Entry, Glossary
-from integtool.core.glossary_reading import read_glossary
+from integtool.core.glossary.reading import read_glossary
+from integtool.core.glossary.terms import Entry, Glossary
 from integtool.core.term_protection import (
     MaskedText,
     Restored,

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from integtool.core.glossary import Entry, Glossary
-from integtool.core.glossary_reading import read_glossary
+from integtool.core.glossary.reading import read_glossary
+from integtool.core.glossary.terms import Entry, Glossary
 from integtool.core.translation_units import UnitKind, page_units, unit_job
 
 NEUSTADT = read_glossary(

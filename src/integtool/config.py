@@ -61,7 +61,7 @@ class HttpSettings:
 
 @dataclass(frozen=True, slots=True)
 class MatomoSettings:
-    """Where the readership statistics live (the token comes from the environment)."""
+    """Where the access statistics live (the token comes from the environment)."""
 
     url: str | None = None
     segment: str = DEFAULT_SEGMENT

@@ -15,7 +15,7 @@ from integtool.run_control import start_run_deadline
 from integtool.store.database import default_state_path
 
 if TYPE_CHECKING:
-    from integtool.services.access_run import AccessOutcome
+    from integtool.services.access.runs import AccessOutcome
     from integtool.services.check import RegionFailure
 
 

@@ -15,8 +15,8 @@ from integtool.core.periods import PeriodKind
 from integtool.errors import UsageError
 from integtool.reports.access_data import access_data
 from integtool.reports.access_render import render_access_csv, render_access_table
-from integtool.services.access import AccessRequest
-from integtool.services.access_run import run_access
+from integtool.services.access.assessment import AccessRequest
+from integtool.services.access.runs import run_access
 
 
 class AccessFormat(StrEnum):

@@ -22,7 +22,7 @@ from integtool.core.findings import FindingKind
 from integtool.exitcodes import ExitCode
 from integtool.reports.check_data import check_data
 from integtool.reports.check_render import render_csv, render_markdown, render_table
-from integtool.services.access_run import AccessOutcome, access_for_check
+from integtool.services.access.runs import AccessOutcome, access_for_check
 from integtool.services.check import CheckRequest, CheckResult, check_instance
 from integtool.services.check_history import store_check
 
@@ -83,7 +83,7 @@ def check(
             f"integtool: {unstored.not_stored('the check was')}", markup=False, highlight=False
         )
     access = AccessOutcome()
-    if output is not ReportFormat.csv:  # CSV is one row per finding: no readership in it
+    if output is not ReportFormat.csv:  # CSV is one row per finding: no access in it
         access = asyncio.run(access_for_check(app.config, app.state_path, result, demo=app.demo))
         app.report_access_problems(access)
     if output is ReportFormat.json:

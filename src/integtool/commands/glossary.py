@@ -10,8 +10,8 @@ import typer
 
 from integtool.commands.options import TableFormat, app_context, language_codes
 from integtool.context import AppContext
-from integtool.core.glossary import Glossary
-from integtool.core.glossary_export import to_csv, to_deepl_tsv, to_tbx
+from integtool.core.glossary.export import to_csv, to_deepl_tsv, to_tbx
+from integtool.core.glossary.terms import Glossary
 from integtool.core.providers_support import deepl_text_only
 from integtool.errors import UsageError
 from integtool.reports.glossary_render import glossary_data, glossary_table

@@ -1,4 +1,4 @@
-"""`integtool report`: the nightly run — check, cost and readership, stored, one report."""
+"""`integtool report`: the nightly run — check, cost and access, stored, one report."""
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +19,7 @@ from integtool.redaction import redact
 from integtool.reports.mail_message import build_message, parse_address
 from integtool.reports.report_blocks import Block, to_html, to_markdown, to_text
 from integtool.reports.report_document import report_blocks, report_title
-from integtool.services.access_run import AccessOutcome
+from integtool.services.access.runs import AccessOutcome
 from integtool.services.check import CheckRequest, RegionFailure
 from integtool.services.mailer import prepare, smtp_password, smtp_settings
 from integtool.services.report import Report, ReportDelivery, run_report
@@ -61,7 +61,7 @@ def report(
     ] = None,
     sender: Annotated[str | None, typer.Option("--from", help="Sender address.")] = None,
 ) -> None:
-    """Check, price and judge readership; store the run; report what changed and what is open."""
+    """Check, price and judge access; store the run; report what changed and what is open."""
     app = app_context(ctx)
     recipients = split_values(email or [])
     smtp = None

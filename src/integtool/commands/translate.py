@@ -17,7 +17,7 @@ from integtool.commands.options import (
 )
 from integtool.commands.progress import progress_of
 from integtool.context import AppContext
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.errors import IntegtoolError
 from integtool.exitcodes import ExitCode
 from integtool.langid import FastTextIdentifier
@@ -26,7 +26,7 @@ from integtool.reports.translate_render import plan_summary, render_drafts_made,
 from integtool.services.state_file import StateFile
 from integtool.services.translation_plan import TranslateRequest, TranslationPlan
 from integtool.services.translation_run import RunOutcome, run_plan
-from integtool.services.translation_session import (
+from integtool.services.translation_setup import (
     choose_glossary,
     choose_translator,
     plan_with_quota,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from integtool.core.qa_warnings import QaWarning
+from integtool.core.qa.warnings import QaWarning
 
 
 class DraftStatus(StrEnum):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 _QUOTED = re.compile(r"'([^']{2,})'")

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 
 PLACEHOLDER_OPEN = "\u27e6"
 """`⟦` MATHEMATICAL LEFT WHITE SQUARE BRACKET: opens a placeholder."""

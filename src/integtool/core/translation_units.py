@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from html import escape, unescape
 
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.core.html_segments import Segmented, split_blocks, split_runs
 from integtool.core.markup import TAG, visible_text
 from integtool.core.segments import segment_key

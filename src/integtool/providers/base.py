@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.errors import ProviderError
 
 

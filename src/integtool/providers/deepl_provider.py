@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from deepl.api_data import MultilingualGlossaryDictionaryEntries, MultilingualGlossaryInfo
 
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.core.providers_support import (
     DEEPL_FULL,
     Provider,

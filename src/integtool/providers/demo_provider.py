@@ -8,7 +8,7 @@ draft for a translation. Language support, batching and text-only targets mirror
 import re
 from collections.abc import Sequence
 
-from integtool.core.glossary import ADDRESS, Glossary
+from integtool.core.glossary.terms import ADDRESS, Glossary
 from integtool.core.html_segments import split_runs
 from integtool.core.markup import visible_text
 from integtool.core.providers_support import Provider, deepl_text_only, supports

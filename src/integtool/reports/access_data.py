@@ -1,10 +1,8 @@
-"""The readership result as plain data and plain-language sentences (JSON, CSV, hints)."""
+"""The access result as plain data and plain-language sentences (JSON, CSV, hints)."""
 
 from typing import Any
 
-from integtool.core.language_names import english_name
-from integtool.core.periods import PeriodKind
-from integtool.core.readership import (
+from integtool.core.access import (
     ACTIONS_PER_READER,
     MIN_EXPECTED_READERS,
     PEER_RATIO_THRESHOLD,
@@ -12,9 +10,11 @@ from integtool.core.readership import (
     Z_THRESHOLD,
     Flag,
 )
+from integtool.core.language_names import english_name
+from integtool.core.periods import PeriodKind
 from integtool.i18n import _, ngettext
 from integtool.reports.words import in_english, number, spoken_name
-from integtool.services.access import LanguageAccess, RegionAccess
+from integtool.services.access.assessment import LanguageAccess, RegionAccess
 
 LANGUAGE_FIELDS = (
     "language", "name", "accesses", "share", "expected_share", "ratio", "trend", "low", "reason",

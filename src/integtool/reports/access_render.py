@@ -1,4 +1,4 @@
-"""Human formats of the readership result: a table with a bar chart, and CSV."""
+"""Human formats of the access result: a table with a bar chart, and CSV."""
 
 from rich import box
 from rich.console import Console
@@ -16,7 +16,7 @@ from integtool.reports.access_data import (
 )
 from integtool.reports.escaping import csv_records, markdown_text
 from integtool.reports.words import number, spoken_name
-from integtool.services.access import RegionAccess
+from integtool.services.access.assessment import RegionAccess
 
 BAR_WIDTH = 20
 
@@ -114,7 +114,7 @@ def render_access_csv(result: RegionAccess) -> str:
 
 
 def access_markdown(result: RegionAccess) -> list[str]:
-    """Markdown lines: the readership table of one region and a hint per low language."""
+    """Markdown lines: the access table of one region and a hint per low language."""
     history = history_label(result)
     headers = (_("language"), _("reads"), _("share"), _("expected"), _("ratio"), _("trend"),
                _("low"))  # fmt: skip

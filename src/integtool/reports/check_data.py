@@ -7,7 +7,7 @@ from typing import Any
 from integtool.core.findings import Finding, FindingKind
 from integtool.reports.access_data import access_data
 from integtool.reports.cost_data import region_cost_data
-from integtool.services.access import RegionAccess
+from integtool.services.access.assessment import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck, RegionFailure
 
 KIND_ORDER = {
@@ -54,7 +54,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
 def region_data(
     region: RegionCheck, access: RegionAccess | None = None, access_error: str | None = None
 ) -> dict[str, Any]:
-    """One region: languages read, summary per target language, findings (and readership,
+    """One region: languages read, summary per target language, findings (and access,
     under `access`, when the region has statistics; `access_error` when they failed)."""
     analysis = region.analysis
     data = {

@@ -13,7 +13,7 @@ from integtool.reports.check_data import FINDING_FIELDS, finding_rows, sorted_fi
 from integtool.reports.cost_render import cost_footer, region_label
 from integtool.reports.escaping import csv_records, markdown_text
 from integtool.reports.words import KIND_WORDS, kind_word, number
-from integtool.services.access import RegionAccess
+from integtool.services.access.assessment import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck
 
 KIND_LABEL = KIND_WORDS
@@ -29,7 +29,7 @@ _KIND_STYLE = {
 def render_table(
     result: CheckResult, console: Console, access: Mapping[str, RegionAccess] | None = None
 ) -> None:
-    """Print a summary per language and the findings of every region (and its readership)."""
+    """Print a summary per language and the findings of every region (and its access)."""
     for region in result.regions:
         console.print(_region_renderable(region))
         console.print(cost_footer(region), markup=False, highlight=False)

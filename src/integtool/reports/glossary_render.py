@@ -4,7 +4,7 @@ from typing import Any
 
 from rich.table import Table
 
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.i18n import _, ngettext
 
 

@@ -97,7 +97,7 @@ def region_blocks(region: RegionReport, cms: str) -> list[Block]:
                 ]
             ),
         ]
-    blocks += _readership(region)
+    blocks += _access(region)
     return blocks
 
 
@@ -163,17 +163,17 @@ def _open_translations(region: RegionReport) -> list[Block]:
     ]
 
 
-def _readership(region: RegionReport) -> list[Block]:
+def _access(region: RegionReport) -> list[Block]:
     if region.access_error:
         return [
-            Heading(_("Readership"), 3),
+            Heading(_("Access"), 3),
             Paragraph(_("Not available: {reason}").format(reason=region.access_error)),
         ]
     access = region.access
     if access is None:
         return []
     history = history_label(access)
-    title = _("Readership in {period}").format(period=access.period.label)
+    title = _("Access in {period}").format(period=access.period.label)
     if not access.low:
         return [
             Heading(title, 3),

@@ -1,7 +1,7 @@
 """Words and numbers the human formats share, in the UI language (German or English).
 
 Machine-readable output (JSON, CSV) never goes through here except inside `in_english`, which
-keeps the sentences stored in those formats (readership hints) the same in both languages.
+keeps the sentences stored in those formats (access hints) the same in both languages.
 """
 
 import re

@@ -18,7 +18,7 @@ from integtool.core.draft_life import (
     next_status,
 )
 from integtool.core.drafts import Draft, DraftStatus, NewDraft
-from integtool.core.qa_warnings import QaWarning
+from integtool.core.qa.warnings import QaWarning
 from integtool.store.drafts import DraftStore
 from integtool.store.pushes import PushLog
 

@@ -8,9 +8,9 @@ per region) and the language identifier.
 from integtool.config import Config
 from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.drafts import Draft
-from integtool.core.glossary import Glossary
-from integtool.core.qa import QaWarning, check_draft
-from integtool.services.translation_session import choose_glossary
+from integtool.core.glossary.terms import Glossary
+from integtool.core.qa.checks import QaWarning, check_draft
+from integtool.services.translation_setup import choose_glossary
 
 
 class DraftQa:

@@ -8,8 +8,8 @@ municipality, and guessing among them would validate or export the wrong one.
 from dataclasses import dataclass
 from pathlib import Path
 
-from integtool.core.glossary import Glossary
-from integtool.core.glossary_reading import GlossaryReport, read_glossary
+from integtool.core.glossary.reading import GlossaryReport, read_glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.errors import UsageError
 
 DEFAULT_GLOSSARY = Path("glossary.toml")

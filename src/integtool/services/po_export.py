@@ -25,7 +25,7 @@ import polib
 
 from integtool import __version__
 from integtool.core.drafts import Draft
-from integtool.core.qa import QaWarning
+from integtool.core.qa.checks import QaWarning
 from integtool.services.draft_desk import DraftDesk
 from integtool.services.export_files import (
     ExportFile,

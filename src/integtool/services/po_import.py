@@ -30,7 +30,7 @@ import polib
 from integtool.config import Config
 from integtool.core.draft_life import imported_as_new_draft
 from integtool.core.drafts import Draft, NewDraft
-from integtool.core.qa import QaWarning
+from integtool.core.qa.checks import QaWarning
 from integtool.errors import UsageError
 from integtool.langid import FastTextIdentifier
 from integtool.services.draft_desk import DraftDesk

@@ -1,4 +1,4 @@
-"""The nightly report use case: check, cost and readership, stored, compared with the last run,
+"""The nightly report use case: check, cost and access, stored, compared with the last run,
 delivered (a file, the mail, or stdout) and marked delivered, all under the run lock.
 
 Each region is compared with the last *delivered* report made with the same settings (server,
@@ -20,8 +20,8 @@ from typing import Protocol
 from integtool.config import Config
 from integtool.core.findings import Finding
 from integtool.core.history import LanguageCounts, RegionSnapshot, StoredFinding
-from integtool.services.access import RegionAccess
-from integtool.services.access_run import AccessOutcome, access_for_check
+from integtool.services.access.assessment import RegionAccess
+from integtool.services.access.runs import AccessOutcome, access_for_check
 from integtool.services.check import (
     CheckRequest,
     CheckResult,
@@ -40,7 +40,7 @@ FindingKey = tuple[str, str, int]
 
 @dataclass(slots=True)
 class RegionReport:
-    """One region of the report: the check, what changed since its last run, its readership."""
+    """One region of the report: the check, what changed since its last run, its access."""
 
     check: RegionCheck
     previous_at: str | None
@@ -239,7 +239,7 @@ def run_report(
     demo: bool,
 ) -> Report:
     """The whole nightly run, holding the state lock until the report is delivered and marked
-    so: check, readership, store and compare, deliver (unless `only_new` finds nothing new)."""
+    so: check, access, store and compare, deliver (unless `only_new` finds nothing new)."""
     with StateFile.lock(state, "report"):
         total = None if request.all_regions else len(set(request.regions))
         with outlet.progress(total) as done:

@@ -14,7 +14,7 @@ from integtool.config import Config
 from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.draft_life import DraftAction, is_clean, is_edit
 from integtool.core.drafts import Draft
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.services.draft_desk import DraftDesk
 from integtool.services.draft_qa import DraftQa
 

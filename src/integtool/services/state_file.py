@@ -40,7 +40,7 @@ UNUSABLE_ERRORS = (UsageError, sqlite3.Error, OSError)
 @dataclass(frozen=True, slots=True)
 class StateUnusable:
     """Why the state file could not be used, for runs that go on without it (check, report,
-    readership): they lose what they would have stored, never their result."""
+    access): they lose what they would have stored, never their result."""
 
     path: Path
     reason: str

@@ -11,7 +11,7 @@ from integtool.config import Config
 from integtool.content.client import IntegreatClient
 from integtool.core.codes import did_you_mean
 from integtool.core.drafts import Draft, DraftStatus
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.core.language_tree import ancestors
 from integtool.core.markup import cms_word_count
 from integtool.core.models import PageTranslation

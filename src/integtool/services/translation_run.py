@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.drafts import NewDraft
-from integtool.core.glossary import Glossary
-from integtool.core.qa import QaWarning, check_draft
+from integtool.core.glossary.terms import Glossary
+from integtool.core.qa.checks import QaWarning, check_draft
 from integtool.core.translation_units import Piece, UnitJob
 from integtool.errors import IntegtoolError, ProviderError, StateError
 from integtool.providers.base import Translated, Translator

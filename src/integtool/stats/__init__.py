@@ -1,1 +1,1 @@
-"""Readership sources: the Matomo Reporting API, and the population files of expected readers."""
+"""Access sources: the Matomo Reporting API, and the population files of expected readers."""

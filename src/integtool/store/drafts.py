@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from integtool.core.drafts import Draft, DraftStatus, NewDraft
-from integtool.core.qa_warnings import QaWarning
+from integtool.core.qa.warnings import QaWarning
 from integtool.store.database import in_groups, transaction
 
 __all__ = ["Draft", "DraftStatus", "DraftStore", "NewDraft"]

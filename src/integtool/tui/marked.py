@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from integtool.core.drafts import Draft
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.core.readable import readable_lines
 from integtool.core.review_marks import literal_spans, quoted_items, term_spans, word_diff
 from integtool.i18n import _

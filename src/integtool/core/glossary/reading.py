@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from integtool.core.glossary import (
+from integtool.core.glossary.terms import (
     FORBIDDEN_CHARACTERS,
     LANGUAGE_CODES,
     TARGET_FORMS_PREFIX,

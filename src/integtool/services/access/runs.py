@@ -1,4 +1,4 @@
-"""Running the readership use case for `access` (one region) and `check` (every checked one)."""
+"""Running the access use case for `access` (one region) and `check` (every checked one)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -9,16 +9,16 @@ from integtool.config import Config
 from integtool.core.periods import PeriodKind
 from integtool.core.rate_window import RateWindow
 from integtool.errors import IntegtoolError, UsageError
-from integtool.services.access import AccessRequest, RegionAccess, region_access
+from integtool.services.access.assessment import AccessRequest, RegionAccess, region_access
+from integtool.services.access.sources import matomo_token, open_matomo, region_statistics
 from integtool.services.check import CheckRequest, CheckResult, RegionFailure, check_region
 from integtool.services.content_session import open_content
 from integtool.services.state_file import StateFile, StateUnusable
-from integtool.services.stats_session import matomo_token, open_matomo, region_statistics
 
 
 @dataclass(slots=True)
 class AccessOutcome:
-    """Readership per region that has statistics, and the regions whose statistics failed."""
+    """Access per region that has statistics, and the regions whose statistics failed."""
 
     regions: dict[str, RegionAccess] = field(default_factory=dict)
     failures: list[RegionFailure] = field(default_factory=list)

@@ -11,12 +11,12 @@ itself in `qa_warnings`. Pure: text in, warnings out.
 from collections.abc import Iterable, Mapping
 
 from integtool.core.copy_detection import LanguageIdentifier, base_code, sample_of
-from integtool.core.glossary import Entry, Glossary
+from integtool.core.glossary.terms import Entry, Glossary
 from integtool.core.language_names import LANGUAGE_NAMES, english_name
 from integtool.core.markup import visible_text
-from integtool.core.qa_items import MIN_PHONE_DIGITS, Items, check_items
-from integtool.core.qa_markup import Tags, check_links, check_skeleton
-from integtool.core.qa_warnings import (
+from integtool.core.qa.items import MIN_PHONE_DIGITS, Items, check_items
+from integtool.core.qa.markup import Tags, check_links, check_skeleton
+from integtool.core.qa.warnings import (
     CODES,
     DATE,
     EMAIL,

@@ -1,4 +1,4 @@
-"""The readership use case: a region's reads per language against residents and history.
+"""The access use case: a region's reads per language against residents and history.
 
 Reads come from Matomo as monthly actions; complete months are stored (the history) before
 they are judged, and a stored count is never replaced by an empty answer for an old month
@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from integtool.core.access import Assessment, LanguageReads, assess
 from integtool.core.findings import LanguageSummary
 from integtool.core.nationalities import readers_per_language
 from integtool.core.periods import (
@@ -21,8 +22,7 @@ from integtool.core.periods import (
     last_complete_period,
     sum_periods,
 )
-from integtool.core.readership import Assessment, LanguageReads, assess
-from integtool.services.stats_session import RegionStatistics
+from integtool.services.access.sources import RegionStatistics
 from integtool.stats.matomo import MatomoClient
 from integtool.stats.matomo_api import language_segment
 from integtool.stats.population import Population
@@ -50,7 +50,7 @@ class LanguageAccess:
 
 @dataclass(slots=True)
 class RegionAccess:
-    """A region's readership in one period."""
+    """A region's access in one period."""
 
     region: str
     period: Period

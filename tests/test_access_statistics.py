@@ -1,4 +1,4 @@
-"""The statistics that flag low-readership languages, on constructed regions with hand-checked numbers.
+"""The statistics that flag low-access languages, on constructed regions with hand-checked numbers.
 
 The model region offers Arabic, Farsi, Ukrainian, Romanian, Turkish and English. Resident data
 (expected readers) exist for every language but English: 5000 residents, of whom 350 (7 %) read
@@ -21,7 +21,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from integtool.core.readership import (
+from integtool.core.access import (
     MIN_EXPECTED_READERS,
     PEER_RATIO_THRESHOLD,
     RATIO_THRESHOLD,

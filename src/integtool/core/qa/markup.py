@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html import unescape
 
-from integtool.core.qa_warnings import HTML_SKELETON, URL, QaWarning
+from integtool.core.qa.warnings import HTML_SKELETON, URL, QaWarning
 
 _VOID_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",

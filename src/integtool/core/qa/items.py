@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from integtool.core.qa_warnings import DATE, EMAIL, NUMBER, PHONE, URL, QaWarning, in_field
+from integtool.core.qa.warnings import DATE, EMAIL, NUMBER, PHONE, URL, QaWarning, in_field
 
 MIN_PHONE_DIGITS = 6
 """A phone-like match with fewer digits (a postcode, `08 - 12`) counts as numbers instead."""

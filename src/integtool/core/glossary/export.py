@@ -5,7 +5,7 @@ import io
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from integtool.core.glossary import (
+from integtool.core.glossary.terms import (
     FORBIDDEN_CHARACTERS,
     Glossary,
 )

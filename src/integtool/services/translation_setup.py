@@ -9,7 +9,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from integtool.config import Config
-from integtool.core.glossary import Glossary
+from integtool.core.glossary.terms import Glossary
 from integtool.errors import UsageError
 from integtool.providers.base import Translator
 from integtool.providers.deepl_access import DeepLAccess

@@ -1,4 +1,4 @@
-"""Where a region's readership statistics come from: its Matomo site, token and population."""
+"""Where a region's access statistics come from: its Matomo site, token and population."""
 
 import os
 from collections.abc import AsyncIterator, Mapping
