@@ -27,7 +27,7 @@ DEFAULT_HUMAN_RATES: Mapping[str, float] = {
 
 @dataclass(frozen=True, slots=True)
 class Prices:
-    """Price table in euros; defaults documented in the README."""
+    """Price table in euros; defaults documented in docs/cost.md."""
 
     deepl_per_million_characters: float = 20.0
     google_per_million_characters: float = 20.0

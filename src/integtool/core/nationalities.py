@@ -3,7 +3,7 @@
 Shares are integtool's estimates of the languages read by residents of each nationality (for
 example a quarter of Syrian residents in Germany are Kurdish). A population file may replace
 any row. Residents of German-speaking nationalities read the default language and are not
-counted; nationalities missing here are not counted either (the README lists the table).
+counted; nationalities missing here are not counted either (docs/access.md lists the table).
 """
 
 from collections.abc import Mapping

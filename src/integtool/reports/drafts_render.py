@@ -21,7 +21,7 @@ STATUS_WORDS = {
 
 
 def drafts_data(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
-    """The documented JSON list (README: `integtool drafts --format json`)."""
+    """The documented JSON list (docs/drafts.md: `integtool drafts --format json`)."""
     return [
         {
             "id": draft.id,

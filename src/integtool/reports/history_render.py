@@ -27,7 +27,7 @@ _COUNT_WORDS = (N_("missing"), N_("outdated"), N_("stale"), N_("copied"))
 
 
 def history_data(runs: Sequence[RegionSnapshot], limit: int | None = None) -> dict[str, Any]:
-    """The documented JSON document (README: `integtool history --format json`)."""
+    """The documented JSON document (docs/history.md: `integtool history --format json`)."""
     return {
         "regions": [
             {
