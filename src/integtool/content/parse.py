@@ -133,7 +133,15 @@ def parse_page(data: Any, region: str, language: str) -> PageTranslation:
         url=url if isinstance(url, str) else None,
         parent_id=parent_id if isinstance(parent_id, int) and parent_id else None,
         links=_links(item.get("available_languages"), where),
+        slug_history=_slugs(item.get("slug_history")),
     )
+
+
+def _slugs(data: Any) -> tuple[str, ...]:
+    """The earlier slugs of a translation (strings only; anything else is left out)."""
+    if not isinstance(data, list):
+        return ()
+    return tuple(slug for slug in data if isinstance(slug, str) and slug.strip("/"))
 
 
 def _links(data: Any, where: str) -> dict[str, int]:

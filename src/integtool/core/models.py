@@ -42,3 +42,5 @@ class PageTranslation:
     parent_id: int | None = None
     links: Mapping[str, int] = field(default_factory=dict)
     """Translation ids of the same page in other languages (`available_languages`)."""
+    slug_history: tuple[str, ...] = ()
+    """Earlier slugs of this translation (newer servers' `slug_history`; old links use them)."""
