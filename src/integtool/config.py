@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 import platformdirs
 
+from integtool.config_links import LinkSettings, parse_link_settings
 from integtool.core.cost import Prices
 from integtool.errors import ConfigError
 from integtool.i18n import _
@@ -27,7 +28,7 @@ MAX_PRICE = 1_000_000.0
 """No price of any unit is higher (a typo, not a tariff)."""
 _TOP_KEYS = {
     "base_url", "stale_days", "thorough_copy_detection", "http", "regions", "prices", "matomo",
-    "smtp", "lock_wait", "ui_language",
+    "smtp", "lock_wait", "ui_language", "links",
 }  # fmt: skip
 _PRICE_KEYS = {
     "deepl_per_million_characters", "google_per_million_characters", "human_per_word",
@@ -120,6 +121,8 @@ class Config:
     """Seconds `translate` and `push` wait for another run to give up the state file."""
     ui_language: str | None = None
     """`de` or `en`: the language integtool speaks (None: `--ui-language`, else the locale)."""
+    links: LinkSettings = field(default_factory=LinkSettings)
+    """How `integtool links` checks (`[links]`, see config_links)."""
 
     def sources_for(self, region: str) -> Mapping[str, str]:
         """The configured language tree of a region (empty: default tree)."""
@@ -276,6 +279,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     return Config(
         base_url.rstrip("/"), stale_days, http, regions, path, _prices(data, where), thorough,
         _matomo(data, where), _smtp(data, where, path), lock_wait, ui_language,
+        parse_link_settings(data, where),
     )  # fmt: skip
 
 

@@ -23,6 +23,7 @@ from integtool.store.check_history import CheckHistory
 from integtool.store.database import connect, connect_for_reading
 from integtool.store.drafts import DraftStore
 from integtool.store.glossary_sync import GlossarySync
+from integtool.store.link_cache import LinkCache
 from integtool.store.lock import state_lock
 from integtool.store.memory import TranslationMemory, known_segments
 from integtool.store.report_runs import ReportRuns
@@ -171,6 +172,11 @@ class StateFile:
     def glossary_sync(self) -> GlossarySync:
         """Which glossaries the provider already has."""
         return GlossarySync(self.connection)
+
+    @property
+    def link_cache(self) -> LinkCache:
+        """What external links answered, kept for `[links] cache_days`."""
+        return LinkCache(self.connection)
 
     def known_segments(self, *, demo: bool) -> KnownSegment:
         """Whether the memory holds a segment (the demo's stand-ins count only for the demo)."""

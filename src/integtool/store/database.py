@@ -161,6 +161,15 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX report_runs_by_settings ON report_runs (settings, delivered_at);
     """,
+    # 8: what checking an external link over HTTP showed, kept for `[links] cache_days` so a
+    # nightly run asks only what is due (429, 5xx and timeouts are never kept)
+    """
+    CREATE TABLE link_checks (
+        url TEXT PRIMARY KEY,
+        observation TEXT NOT NULL,
+        checked_at TEXT NOT NULL
+    );
+    """,
 )
 
 
