@@ -24,6 +24,7 @@ from integtool.commands.drafts import drafts_app
 from integtool.commands.glossary import glossary_app
 from integtool.commands.history import history
 from integtool.commands.import_files import import_app
+from integtool.commands.links import links
 from integtool.commands.push import push
 from integtool.commands.report import report
 from integtool.commands.review import review
@@ -127,6 +128,7 @@ app.add_typer(import_app, name="import")
 app.command()(access)
 app.command()(history)
 app.command()(report)
+app.command()(links)
 
 
 def main() -> None:
