@@ -20,10 +20,12 @@ from integtool.commands.access import access
 from integtool.commands.catalog import languages, regions
 from integtool.commands.check import check
 from integtool.commands.cost import cost
+from integtool.commands.doctor import doctor
 from integtool.commands.drafts import drafts_app
 from integtool.commands.glossary import glossary_app
 from integtool.commands.history import history
 from integtool.commands.import_files import import_app
+from integtool.commands.init import init
 from integtool.commands.links import links
 from integtool.commands.push import push
 from integtool.commands.report import report
@@ -115,6 +117,8 @@ def root(
     )
 
 
+app.command()(init)
+app.command()(doctor)
 app.command()(check)
 app.command()(cost)
 app.command()(regions)

@@ -170,13 +170,15 @@ def find_config(explicit: Path | None, env: Mapping[str, str] = os.environ) -> P
         if not path.is_file():
             raise ConfigError(_missing(path).format(path=f"{path} (INTEGTOOL_CONFIG)"))
         return path
-    for candidate in (
-        Path("integtool.toml"),
-        Path(platformdirs.user_config_dir("integtool")) / "integtool.toml",
-    ):
+    for candidate in (Path("integtool.toml"), default_config_path()):
         if candidate.is_file():
             return candidate
     return None
+
+
+def default_config_path() -> Path:
+    """The configuration file under the platform's config directory (where `init` writes)."""
+    return Path(platformdirs.user_config_dir("integtool")) / "integtool.toml"
 
 
 def _missing(path: Path) -> str:

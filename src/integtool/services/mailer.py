@@ -122,6 +122,25 @@ def send_message(
         )
 
 
+def check_login(smtp: SmtpServer, password: str | None) -> None:
+    """Connect, start TLS and log in as `report --email` would, then quit: no mail is sent
+    (`integtool doctor`). One MailError (or ConfigError) sentence on failure."""
+    context = prepare(smtp, password)
+    stage = "connecting"
+    try:
+        with _connect(smtp, context, smtp.timeout) as client:
+            if smtp.security == "starttls":
+                stage = "starting TLS"
+                client.starttls(context=context)
+            if smtp.user:
+                stage = "logging in"
+                _login(client, smtp.user, password or "")
+            else:
+                client.ehlo_or_helo_if_needed()
+    except (OSError, smtplib.SMTPException) as exc:
+        raise MailError(_failure(exc, smtp, stage, smtp.timeout, password)) from None
+
+
 def _login(client: smtplib.SMTP, user: str, password: str) -> None:
     """smtplib's login; for a non-ASCII user or password, AUTH PLAIN in UTF-8 (RFC 4616).
 

@@ -6,6 +6,7 @@ translation memory, ...). So every run opens, migrates, locks and closes the fil
 way, and a state file that cannot be used is told in one sentence (`StateUnusable`).
 """
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
@@ -16,11 +17,12 @@ from typing import TYPE_CHECKING, TypeVar
 from integtool.config import Config
 from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.cost import KnownSegment
-from integtool.errors import UsageError
+from integtool.errors import UsageError, os_reason
+from integtool.i18n import _
 from integtool.services.draft_desk import DraftDesk
 from integtool.store.access_history import AccessHistory
 from integtool.store.check_history import CheckHistory
-from integtool.store.database import connect, connect_for_reading
+from integtool.store.database import MIGRATIONS, connect, connect_for_reading
 from integtool.store.drafts import DraftStore
 from integtool.store.glossary_sync import GlossarySync
 from integtool.store.link_cache import LinkCache
@@ -59,6 +61,18 @@ class StateUnusable:
         """The one warning line (without the `integtool:` prefix), e.g. with `what` "the check
         was": "the check was not stored in <path>: <reason>." """
         return f"{what} not stored in {self.path}: {self.reason.rstrip('.')}."
+
+
+@dataclass(frozen=True, slots=True)
+class StateHealth:
+    """How a state file looks from outside, read without changing it (`integtool doctor`)."""
+
+    path: Path
+    exists: bool
+    schema: int | None = None
+    """Its migration number; below the newest, the next run migrates it."""
+    problem: str | None = None
+    """Why no run could use it, in the UI language; None when it is fine."""
 
 
 class StateFile:
@@ -124,6 +138,39 @@ class StateFile:
                 return use(state)
         except UNUSABLE_ERRORS as error:
             return StateUnusable.of(path, error)
+
+    @staticmethod
+    def health(path: Path) -> StateHealth:
+        """Whether runs can use the file at `path`: opened read-only (never created, locked or
+        migrated), its schema known to this integtool, SQLite's quick check passed, writable;
+        a file not there yet is healthy when its folder can be made."""
+        if not path.exists():
+            folder = next(parent for parent in path.absolute().parents if parent.exists())
+            if not os.access(folder, os.W_OK | os.X_OK):
+                return StateHealth(path, False, problem=_("the folder {folder} cannot be "
+                                   "written").format(folder=folder))  # fmt: skip
+            return StateHealth(path, False)
+        if not path.is_file():
+            return StateHealth(path, True, problem=_("it is not a file"))
+        try:
+            with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as db:
+                schema = int(db.execute("PRAGMA user_version").fetchone()[0])
+                verdict = str(db.execute("PRAGMA quick_check").fetchone()[0])
+        except sqlite3.Error as error:
+            return StateHealth(path, True, problem=_("it is not a usable database ({error})")
+                               .format(error=error))  # fmt: skip
+        except OSError as error:
+            return StateHealth(path, True, problem=os_reason(error))
+        problem = None
+        if schema > len(MIGRATIONS):
+            problem = _("it was written by a newer integtool (schema {schema})").format(
+                schema=schema
+            )
+        elif verdict != "ok":
+            problem = _("SQLite finds it damaged ({verdict})").format(verdict=verdict)
+        elif not os.access(path, os.W_OK):
+            problem = _("it cannot be written")
+        return StateHealth(path, True, schema, problem)
 
     @staticmethod
     def lock(path: Path, command: str, *, wait: float = 0) -> AbstractContextManager[None]:
