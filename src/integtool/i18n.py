@@ -19,6 +19,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from integtool.core.wording import LanguageRef, Param, WordedError, Wording
+
 UI_LANGUAGES = ("de", "en")
 """The languages integtool speaks; English is the fallback."""
 DOMAIN = "integtool"
@@ -178,3 +180,48 @@ def language_name(code: str) -> str:
     except (ValueError, UnknownLocaleError):
         return code
     return name or code
+
+
+# --- sentences core worded (core/wording.py) ------------------------------------------------
+
+
+def spoken(wording: Wording) -> str:
+    """A sentence core worded, in the UI language: its template (and those of nested phrases)
+    through the catalog, decimals and grouped numbers as the language writes them, content
+    languages by their name in it. English is `wording.english()`, exactly as ever."""
+    if _active == "en":
+        return wording.english()
+    return wording.render(_, _spoken_param)
+
+
+def spoken_error(error: BaseException) -> str:
+    """Why `error` happened, in the UI language when core worded it (`WordedError`)."""
+    return spoken(error.wording) if isinstance(error, WordedError) else str(error)
+
+
+def _spoken_param(value: Param) -> object:
+    if isinstance(value, LanguageRef):
+        name = language_name(value.code)
+        return value.named(name if name != value.code else None)
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return _Number(value)
+    return value
+
+
+class _Number:
+    """A number in a template: `{ratio:.2f}` gives `0,35` and `{count:,}` `1.708` in German;
+    without grouping or decimals (page ids, counts) it stays as Python writes it."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        english = format(self.value, spec)
+        if not isinstance(self.value, float) and "," not in spec:
+            return english
+        plain = english.replace(",", "")
+        try:
+            exact = float(plain)
+        except ValueError:  # a spec that writes more than a number
+            return english
+        return number(exact, len(plain.partition(".")[2]))

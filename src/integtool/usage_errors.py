@@ -6,13 +6,13 @@ the values) wrote in English is worded again in the UI language. A sentence of a
 stays as Typer wrote it.
 """
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 from typer import TyperException
 
+from integtool.core.codes import closest
 from integtool.i18n import N_, _
 
 _SHAPES = (
@@ -84,11 +84,10 @@ def alternatives(choices: Sequence[str]) -> str:
 def did_you_mean(wanted: str, candidates: Iterable[str]) -> str:
     """` Did you mean 'x'?` for the closest candidate (as `core.codes.did_you_mean` finds
     it), or "" when none is close."""
-    choices = {candidate.casefold(): candidate for candidate in candidates}
-    close = difflib.get_close_matches(wanted.casefold(), list(choices), n=1, cutoff=0.5)
-    if not close:
+    found = closest(wanted, candidates)
+    if found is None:
         return ""
-    return " " + _("Did you mean '{code}'?").format(code=choices[close[0]])
+    return " " + _("Did you mean '{code}'?").format(code=found)
 
 
 def reworded(message: str) -> str:

@@ -33,8 +33,15 @@ def find_code(wanted: str, available: Iterable[str]) -> str | None:
     return next((code for code in available if code.casefold() == folded), None)
 
 
-def did_you_mean(wanted: str, candidates: Iterable[str]) -> str:
-    """` Did you mean 'x'?` for the closest candidate, or "" when none is close."""
+def closest(wanted: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to `wanted` (ignoring case), or None when none is close."""
     choices = {candidate.casefold(): candidate for candidate in candidates}
     close = difflib.get_close_matches(wanted.casefold(), list(choices), n=1, cutoff=0.5)
-    return f" Did you mean '{choices[close[0]]}'?" if close else ""
+    return choices[close[0]] if close else None
+
+
+def did_you_mean(wanted: str, candidates: Iterable[str]) -> str:
+    """` Did you mean 'x'?` in English for the closest candidate, or "" when none is close
+    (a person reads `integtool.usage_errors.did_you_mean`, in the UI language)."""
+    found = closest(wanted, candidates)
+    return f" Did you mean '{found}'?" if found is not None else ""

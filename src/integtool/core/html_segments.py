@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from integtool.core.markup import BLOCK_TAG, TAG
+from integtool.core.wording import N_, WordedError
 
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 
@@ -26,7 +27,10 @@ class Segmented:
         """The HTML with each segment replaced by its translation (or itself)."""
         texts = self.segments if translations is None else translations
         if len(texts) != len(self.segments):
-            raise ValueError(f"expected {len(self.segments)} segments, got {len(texts)}")
+            raise WordedError(
+                N_("expected {expected} segments, got {got}"),
+                expected=len(self.segments), got=len(texts),
+            )  # fmt: skip
         pieces = [self.parts[0]]
         for text, part in zip(texts, self.parts[1:], strict=True):
             pieces += [text, part]

@@ -2,8 +2,10 @@
 
 from collections.abc import Mapping, Sequence
 
+from integtool.core.wording import N_, WordedError
 
-class LanguageTreeError(ValueError):
+
+class LanguageTreeError(WordedError):
     """The configured source languages do not form a tree rooted in the default language."""
 
 
@@ -25,20 +27,26 @@ def resolve_sources(
         if target not in known:
             continue  # a tree configured for languages this region does not have
         if target == root:
-            raise LanguageTreeError(f"the default language '{root}' cannot have a source language")
+            raise LanguageTreeError(
+                N_("the default language '{root}' cannot have a source language"), root=root
+            )
         if source not in known:
             raise LanguageTreeError(
-                f"source language '{source}' of '{target}' is not a language of the region"
-            )
+                N_("source language '{source}' of '{target}' is not a language of the region"),
+                source=source, target=target,
+            )  # fmt: skip
         if source == target:
-            raise LanguageTreeError(f"language '{target}' cannot be its own source")
+            template = N_("language '{target}' cannot be its own source")
+            raise LanguageTreeError(template, target=target)
         sources[target] = source
     for code in languages:
         seen = {code}
         current = sources[code]
         while current is not None:
             if current in seen:
-                raise LanguageTreeError(f"the source languages of '{code}' form a cycle")
+                raise LanguageTreeError(
+                    N_("the source languages of '{code}' form a cycle"), code=code
+                )
             seen.add(current)
             current = sources[current]
     return sources

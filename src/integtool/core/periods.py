@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from integtool.core.wording import N_, WordedError
+
 
 class PeriodKind(StrEnum):
     """The length of a reporting period."""
@@ -43,7 +45,7 @@ class Month:
         """`2026-03` (Matomo's label of a monthly period)."""
         year, _, month = label.partition("-")
         if not 1 <= int(month) <= 12:
-            raise ValueError(f"no month {label!r}")
+            raise WordedError(N_("no month {label}"), label=repr(label))
         return cls(int(year), int(month))
 
     def plus(self, months: int) -> "Month":

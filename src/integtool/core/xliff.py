@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from xml.sax.saxutils import quoteattr
 
+from integtool.core.wording import N_, WordedError
+
 XLIFF12_NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF20_NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
 FIELDS: tuple[str, str] = ("title", "content")
@@ -177,9 +179,11 @@ def to_xliff20(page: XliffPage) -> bytes:
     """
     _check(page)
     if page.page_id is None:
-        raise ValueError(
-            "XLIFF 2.0 needs the CMS page id (the CMS reads no page path from 2.0 files); "
-            "export XLIFF 1.2 instead"
+        raise WordedError(
+            N_(
+                "XLIFF 2.0 needs the CMS page id (the CMS reads no page path from 2.0 files); "
+                "export XLIFF 1.2 instead"
+            )
         )
     state = f' state="{MT_STATE_20}"'
     if page.machine_translated:
@@ -214,7 +218,9 @@ def parse_xliff(data: bytes | str) -> list[ParsedXliffPage]:
         return [_file12(node) for node in root.iter(f"{{{XLIFF12_NAMESPACE}}}file")]
     if root.tag == f"{{{XLIFF20_NAMESPACE}}}xliff":
         return [_file20(root, node) for node in root.iter(f"{{{XLIFF20_NAMESPACE}}}file")]
-    raise ValueError(f"not an XLIFF 1.2 or 2.0 document (root element {root.tag!r})")
+    raise WordedError(
+        N_("not an XLIFF 1.2 or 2.0 document (root element {tag})"), tag=repr(root.tag)
+    )
 
 
 def zip_files(files: Sequence[tuple[str, bytes]]) -> bytes:
@@ -227,9 +233,9 @@ def zip_files(files: Sequence[tuple[str, bytes]]) -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, content in files:
             if not name or "/" in name or "\\" in name or name in {".", ".."}:
-                raise ValueError(f"not a plain file name: {name!r}")
+                raise WordedError(N_("not a plain file name: {name}"), name=repr(name))
             if name in seen:
-                raise ValueError(f"two files named {name!r}")
+                raise WordedError(N_("two files named {name}"), name=repr(name))
             seen.add(name)
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -246,10 +252,13 @@ def _check(page: XliffPage) -> None:
     ):  # fmt: skip
         value: str = getattr(page, name)
         if match := _ILLEGAL_XML.search(value):
-            raise ValueError(
-                f"{name} contains U+{ord(match.group()):04X}, which XML 1.0 cannot carry "
-                f"(at index {match.start()}); remove it, e.g. with xml_safe()"
-            )
+            raise WordedError(
+                N_(
+                    "{name} contains U+{code}, which XML 1.0 cannot carry (at index {index}); "
+                    "remove it, e.g. with xml_safe()"
+                ),
+                name=name, code=f"{ord(match.group()):04X}", index=match.start(),
+            )  # fmt: skip
 
 
 def _units(page: XliffPage) -> Iterator[tuple[str, str, str]]:
@@ -267,7 +276,7 @@ def _cdata(text: str) -> str:
 
 class _NoDoctype(ET.TreeBuilder):
     def doctype(self, _name: str, _pubid: str | None, _system: str | None) -> None:
-        raise ValueError("XLIFF documents with a DOCTYPE are not read")
+        raise WordedError(N_("XLIFF documents with a DOCTYPE are not read"))
 
 
 def _parse(data: bytes | str) -> ET.Element:
@@ -276,7 +285,7 @@ def _parse(data: bytes | str) -> ET.Element:
         parser.feed(data)
         root: ET.Element = parser.close()
     except ET.ParseError as error:
-        raise ValueError(f"not well-formed XML: {error}") from None
+        raise WordedError(N_("not well-formed XML: {reason}"), reason=str(error)) from None
     return root
 
 
@@ -288,7 +297,10 @@ def _units_by_field(file_node: ET.Element, unit_tag: str) -> dict[str, ET.Elemen
             units[field] = unit
     for field in FIELDS:
         if field not in units:
-            raise ValueError(f"<file original={file_node.get('original')!r}> has no {field} unit")
+            raise WordedError(
+                N_("<file original={original}> has no {field} unit"),
+                original=repr(file_node.get("original")), field=field,
+            )  # fmt: skip
     return units
 
 
@@ -299,7 +311,10 @@ def _text(node: ET.Element | None) -> str | None:
 def _required(node: ET.Element, attribute: str) -> str:
     value = node.get(attribute)
     if not value:
-        raise ValueError(f"<{node.tag.rpartition('}')[2]}> lacks the {attribute} attribute")
+        raise WordedError(
+            N_("<{tag}> lacks the {attribute} attribute"),
+            tag=node.tag.rpartition("}")[2], attribute=attribute,
+        )  # fmt: skip
     return value
 
 

@@ -18,6 +18,7 @@ import httpx
 import orjson
 
 from integtool.core.periods import Month
+from integtool.i18n import _
 
 DEMO_MATOMO_URL = "https://matomo.demo.integtool.invalid"
 _SITE = "all"
@@ -89,9 +90,9 @@ class DemoStatistics:
     def answer(self, form: Form) -> Any:
         """The JSON answer to a parsed `API.getBulkRequest` form."""
         if _one(form, "module") != "API" or _one(form, "method") != "API.getBulkRequest":
-            return _error("The demo Matomo only answers module=API&method=API.getBulkRequest.")
+            return _error(_("The demo Matomo only answers module=API&method=API.getBulkRequest."))
         if (_one(form, "format") or "").lower() != "json":
-            return _error("The demo Matomo only answers format=JSON.")
+            return _error(_("The demo Matomo only answers format=JSON."))
         if not _one(form, "token_auth"):
             return _error("You can't access this resource as it requires 'view' access.")
         indexed = sorted(
@@ -99,28 +100,32 @@ class DemoStatistics:
             for key, values in form.items()
             if (match := _URL_KEY.match(key)) and values
         )
-        return [self._call(parse_qs(url, keep_blank_values=True)) for _, url in indexed]
+        return [self._call(parse_qs(url, keep_blank_values=True)) for _index, url in indexed]
 
     def _call(self, call: Form) -> Any:
         method = _one(call, "method")
         if method != "VisitsSummary.getActions":
-            return _error(f"The demo Matomo does not know the method '{method}'.")
+            return _error(
+                _("The demo Matomo does not know the method '{method}'.").format(method=method)
+            )
         raw = _one(call, "idSite") or ""
         site = self._sites.get(int(raw)) if raw.isdigit() else None
         if site is None:
             return _error(f"An unexpected website was found: website id was set to '{raw}'.")
         if _one(call, "period") != "month":
-            return _error("The demo Matomo only answers period=month.")
+            return _error(_("The demo Matomo only answers period=month."))
         months = _months(_one(call, "date") or "")
         if months is None:
-            return _error("The date must be a range YYYY-MM-DD,YYYY-MM-DD.")
+            return _error(_("The date must be a range YYYY-MM-DD,YYYY-MM-DD."))
         region, series = site
         counts = series[_SITE]
         segment = _one(call, "segment")
         if segment:
             match = _SEGMENT.match(unquote(segment))
             if match is None:
-                return _error("The demo Matomo only knows the segment pageUrl=@/api/v3/{r}/{l}/.")
+                return _error(
+                    _("The demo Matomo only knows the segment pageUrl=@/api/v3/{r}/{l}/.")
+                )
             known = match["region"] == region and match["language"] in series
             counts = series[match["language"]] if known else dict.fromkeys(counts, 0)
         return {str(month): counts.get(month, []) for month in months}
@@ -145,9 +150,12 @@ def matomo_demo_transport(today: date | None = None) -> httpx.MockTransport:
 
     def handle(request: httpx.Request) -> httpx.Response:
         if request.method != "POST":
-            return httpx.Response(405, json=_error("The demo Matomo answers POST requests only."))
+            return httpx.Response(
+                405, json=_error(_("The demo Matomo answers POST requests only."))
+            )
         if request.url.path != "/index.php":
-            return httpx.Response(404, json=_error(f"No demo Matomo endpoint {request.url.path}."))
+            unknown = _("No demo Matomo endpoint {path}.").format(path=request.url.path)
+            return httpx.Response(404, json=_error(unknown))
         form = parse_qs(request.content.decode("utf-8", "replace"), keep_blank_values=True)
         body = orjson.dumps(statistics.answer(form))
         return httpx.Response(200, content=body, headers={"Content-Type": "application/json"})

@@ -13,6 +13,8 @@ from typing import Any
 import httpx
 import orjson
 
+from integtool.i18n import _
+
 DEMO_BASE_URL = "https://demo.integtool.invalid"
 _ROUTES = (
     (re.compile(r"^/api/v3/regions/$"), "regions"),
@@ -45,7 +47,7 @@ class DemoData:
                     self._cache[path] = body
                     return 200, body
                 break
-        return 404, orjson.dumps({"error": f"No demo data for {path}"})
+        return 404, orjson.dumps({"error": _("No demo data for {path}").format(path=path)})
 
     def _build(self, kind: str, region: str = "", language: str = "") -> bytes | None:
         if kind == "regions":

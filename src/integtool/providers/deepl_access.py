@@ -16,6 +16,7 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_expo
 
 from integtool.config import HttpSettings
 from integtool.core.transport_security import secret_may_travel_to
+from integtool.core.wording import Wording
 from integtool.errors import ProviderError
 from integtool.i18n import N_, _
 from integtool.providers.base import QuotaExceededError
@@ -83,12 +84,18 @@ class DeepLAccess:
     def problem(self, word: Callable[[str], str] = str) -> str | None:
         """Why no request may be sent (no key; a key that would travel over plain http): in
         English, as JSON carries it, or worded by `word` (`integtool.i18n._`)."""
+        wording = self.problem_wording()
+        return None if wording is None else wording.render(word, lambda value: value)
+
+    def problem_wording(self) -> Wording | None:
+        """`problem` as a template and its parameters (for sentences that nest it)."""
         if not self.key:
-            return word(N_("{variable} is not set")).format(variable=KEY_VARIABLE)
+            return Wording.of(N_("{variable} is not set"), variable=KEY_VARIABLE)
         if self.server_url and not secret_may_travel_to(self.server_url):
-            return word(
-                N_("{variable} is plain http to another machine: the key was not sent")
-            ).format(variable=SERVER_VARIABLE)
+            return Wording.of(
+                N_("{variable} is plain http to another machine: the key was not sent"),
+                variable=SERVER_VARIABLE,
+            )
         return None
 
     @property

@@ -19,7 +19,7 @@ from integtool.core.providers_support import (
     supports,
 )
 from integtool.errors import ProviderError
-from integtool.i18n import ngettext
+from integtool.i18n import _, ngettext
 from integtool.providers.base import Translated
 from integtool.providers.deepl_access import DeepLAccess, GlossaryGone
 
@@ -126,7 +126,11 @@ class DeepLTranslator:
     ) -> list[Translated]:
         """One request of up to 50 texts (retried on 429 and 5xx)."""
         if len(texts) > MAX_BATCH:
-            raise ValueError(f"at most {MAX_BATCH} texts per request, got {len(texts)}")
+            raise ValueError(
+                _("at most {limit} texts per request, got {count}").format(
+                    limit=MAX_BATCH, count=len(texts)
+                )
+            )
         if not texts:
             return []
         results = self.access.call(

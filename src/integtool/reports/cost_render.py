@@ -9,7 +9,7 @@ from rich.text import Text
 
 from integtool.core.cost import CostLine
 from integtool.core.providers_support import Provider, deepl_text_only, supports
-from integtool.i18n import N_, _
+from integtool.i18n import N_, _, spoken
 from integtool.reports.cost_data import language_notes
 from integtool.reports.escaping import csv_rows
 from integtool.reports.words import in_english, number
@@ -110,7 +110,7 @@ def allowance_line(what: str, allowance: Allowance, needed: int, unit: str) -> s
     `what` names the allowance and `unit` (`words`, `characters`) is its unit, both in the UI
     language already."""
     if not allowance.known:
-        return allowance.note
+        return spoken(allowance.sentence)
     verdict = _("fits") if allowance.fits(needed) else _("DOES NOT FIT")
     values = {
         "what": what, "remaining": number(allowance.remaining or 0), "unit": unit,

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from integtool.core.cost import Prices
-from integtool.i18n import N_, _, ngettext
+from integtool.i18n import N_, _, ngettext, spoken
 from integtool.reports.words import kind_word, number
 from integtool.services.budget import Allowance
 from integtool.services.translation_plan import TranslationPlan
@@ -105,7 +105,7 @@ def plan_summary(plan: TranslationPlan, prices: Prices, quota: Allowance | None)
             characters=number(quota.remaining)
         )
     elif quota is not None and quota.note:
-        text += f" {quota.note}"
+        text += f" {spoken(quota.sentence)}"
     return text
 
 

@@ -8,7 +8,6 @@ from datetime import datetime
 from integtool.config import Config
 from integtool.content.client import IntegreatClient
 from integtool.core.analysis import RegionAnalysis, analyse_region
-from integtool.core.codes import did_you_mean
 from integtool.core.copy_detection import LanguageIdentifier
 from integtool.core.cost import CostLine, KnownSegment, estimate
 from integtool.core.findings import FindingKind
@@ -16,8 +15,10 @@ from integtool.core.language_tree import LanguageTreeError, resolve_sources, wit
 from integtool.core.models import PageTranslation
 from integtool.core.providers_support import Provider
 from integtool.errors import IntegtoolError, UsageError
+from integtool.i18n import _, spoken
 from integtool.langid import FastTextIdentifier
 from integtool.services.content_session import open_content
+from integtool.usage_errors import did_you_mean
 
 REGIONS_AT_ONCE = 4
 """Regions analysed at the same time (bounds memory with --all-regions)."""
@@ -94,7 +95,7 @@ async def run_check(
         slugs = list(dict.fromkeys(request.regions))
     if not slugs:
         raise UsageError(
-            "Name at least one region, use --all-regions, or configure [regions.<slug>]."
+            _("Name at least one region, use --all-regions, or configure [regions.<slug>].")
         )
     slots = asyncio.Semaphore(REGIONS_AT_ONCE)
 
@@ -122,8 +123,10 @@ async def run_check(
     unknown = [code for code in request.languages if code.casefold() not in read]
     if unknown:
         offered = {code for region in result.regions for code in region.offered}
-        raise UsageError(f"No checked region has the language '{unknown[0]}'."
-                         f"{did_you_mean(unknown[0], offered)}")  # fmt: skip
+        raise UsageError(
+            _("No checked region has the language '{code}'.").format(code=unknown[0])
+            + did_you_mean(unknown[0], offered)
+        )
     return result
 
 
@@ -148,12 +151,14 @@ async def read_region(
     """Read one region: its languages, then every needed page list at once (N+2 requests)."""
     codes = [language.code for language in await client.languages(slug)]
     if not codes:
-        raise UsageError(f"Region '{slug}' has no visible languages.")
+        raise UsageError(_("Region '{slug}' has no visible languages.").format(slug=slug))
     overrides = {**config.sources_for(slug), **source_overrides}
     try:
         sources = resolve_sources(codes, overrides)
     except LanguageTreeError as error:
-        raise UsageError(f"Region '{slug}': {error}.") from None
+        raise UsageError(
+            _("Region '{slug}': {problem}.").format(slug=slug, problem=spoken(error.wording))
+        ) from None
     wanted = {code.casefold() for code in languages}
     targets = [code for code in codes[1:] if not wanted or code.casefold() in wanted]
     needed = with_ancestors(targets, sources)

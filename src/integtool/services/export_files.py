@@ -18,6 +18,7 @@ from pathlib import Path
 from integtool.core.draft_life import DraftAction
 from integtool.core.drafts import Draft
 from integtool.errors import UsageError
+from integtool.i18n import _
 from integtool.services.draft_desk import DraftDesk
 
 
@@ -58,12 +59,13 @@ def exportable(
     for draft in accepted:
         kept = newest[(draft.language, draft.default_page_id)]
         if kept.id != draft.id:
-            refused.append((draft, f"draft #{kept.id} of the same page is newer; reject one"))
+            newer = _("draft #{id} of the same page is newer; reject one").format(id=kept.id)
+            refused.append((draft, newer))
         elif not draft.source_title and not draft.source_content:
-            refused.append((draft, (
+            refused.append((draft, _(
                 "it was made before integtool kept the source text; reject it and translate "
-                f"the page again (--page {draft.default_page_id})"
-            )))  # fmt: skip
+                "the page again (--page {page})"
+            ).format(page=draft.default_page_id)))  # fmt: skip
         else:
             ready.append(draft)
     return ready, refused
@@ -83,15 +85,19 @@ def write_and_record(
     write). With `dry_run`, nothing is written or recorded.
     """
     targets = [(out / file.name, file) for file in files]
-    for path, _ in targets:
+    for path, _file in targets:
         if path.exists():
-            raise UsageError(f"{path} exists already; move it away or choose another --out.")
+            raise UsageError(
+                _("{path} exists already; move it away or choose another --out.").format(path=path)
+            )
     if dry_run or not targets:
         return targets
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"The output folder {out} cannot be created: {error}.") from None
+        raise UsageError(
+            _("The output folder {out} cannot be created: {reason}.").format(out=out, reason=error)
+        ) from None
     for path, file in targets:
         write_atomically(path, file.data)
         for draft in file.drafts:
@@ -106,7 +112,9 @@ def write_atomically(path: Path, data: bytes) -> None:
             prefix=f".{path.name}.", suffix=".part", dir=path.parent
         )
     except OSError as error:
-        raise UsageError(f"{path} cannot be written: {error}.") from None
+        raise UsageError(
+            _("{path} cannot be written: {reason}.").format(path=path, reason=error)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             os.fchmod(stream.fileno(), 0o666 & ~_umask())  # as open() would have made it
@@ -116,7 +124,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         Path(temporary).replace(path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"{path} cannot be written: {error}.") from None
+        raise UsageError(
+            _("{path} cannot be written: {reason}.").format(path=path, reason=error)
+        ) from None
     if os.name == "posix":
         folder = os.open(path.parent, os.O_RDONLY)
         try:

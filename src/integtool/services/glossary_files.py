@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from integtool.core.glossary.reading import GlossaryReport, read_glossary
-from integtool.core.glossary.terms import Glossary
-from integtool.errors import UsageError
+from integtool.core.glossary.terms import Glossary, Severity
+from integtool.errors import UsageError, os_reason
+from integtool.i18n import _, ngettext, spoken
 
 DEFAULT_GLOSSARY = Path("glossary.toml")
 """The glossary used when no FILE is given (relative to the working directory)."""
@@ -33,18 +34,30 @@ class GlossaryFile:
         return str(self.path)
 
     def problem_lines(self, *, warnings: bool = True) -> list[str]:
-        """The problems as `FILE:LINE: message`, errors and (optionally) warnings by line."""
+        """The problems as `FILE:LINE: message`, errors and (optionally) warnings by line, in
+        the UI language (English: `Problem.format`, as ever)."""
         problems = self.report.problems if warnings else self.report.errors
-        return [problem.format(self.label) for problem in problems]
+        lines = []
+        for problem in problems:
+            sentence = (
+                _("warning: {problem}") if problem.severity is Severity.WARNING else "{problem}"
+            )
+            told = sentence.format(problem=spoken(problem.sentence))
+            lines.append(f"{self.label}:{problem.line}: {told}")
+        return lines
 
     def require_valid(self) -> Glossary:
         """The glossary, or GlossaryInvalidError when it has errors."""
         errors = self.report.errors
         if errors or self.report.glossary is None:
-            count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
             raise GlossaryInvalidError(
-                f"The glossary {self.label} has {count}; "
-                f"'integtool glossary validate {self.label}' lists them."
+                ngettext(
+                    "The glossary {file} has {count} error; 'integtool glossary validate "
+                    "{file}' lists them.",
+                    "The glossary {file} has {count} errors; 'integtool glossary validate "
+                    "{file}' lists them.",
+                    len(errors),
+                ).format(file=self.label, count=len(errors))
             )
         return self.report.glossary
 
@@ -53,15 +66,19 @@ def locate_glossary(file: Path | None) -> Path:
     """The glossary to use: FILE when given, else ./glossary.toml; UsageError when neither."""
     if file is not None:
         if file.is_dir():
-            raise UsageError(f"The glossary {file} is a directory; name a .toml file in it.")
+            raise UsageError(
+                _("The glossary {file} is a directory; name a .toml file in it.").format(file=file)
+            )
         if not file.is_file():
-            raise UsageError(f"The glossary file {file} does not exist.")
+            raise UsageError(_("The glossary file {file} does not exist.").format(file=file))
         return file
     if DEFAULT_GLOSSARY.is_file():
         return DEFAULT_GLOSSARY
     raise UsageError(
-        "No glossary given and there is no ./glossary.toml: name the file, "
-        "e.g. 'integtool glossary validate glossaries/neustadt.toml'."
+        _(
+            "No glossary given and there is no ./glossary.toml: name the file, "
+            "e.g. 'integtool glossary validate glossaries/neustadt.toml'."
+        )
     )
 
 
@@ -72,10 +89,16 @@ def read_glossary_file(file: Path | None) -> GlossaryFile:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise UsageError(
-            f"The glossary {path} is not UTF-8 text (byte {error.start} cannot be decoded)."
+            _("The glossary {file} is not UTF-8 text (byte {byte} cannot be decoded).").format(
+                file=path, byte=error.start
+            )
         ) from None
     except OSError as error:
-        raise UsageError(f"The glossary {path} cannot be read: {error.strerror}.") from None
+        raise UsageError(
+            _("The glossary {file} cannot be read: {reason}.").format(
+                file=path, reason=os_reason(error)
+            )
+        ) from None
     return GlossaryFile(path, read_glossary(text))
 
 
@@ -84,4 +107,8 @@ def write_export(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8", newline="\n")
     except OSError as error:
-        raise UsageError(f"The file {path} cannot be written: {error.strerror}.") from None
+        raise UsageError(
+            _("The file {file} cannot be written: {reason}.").format(
+                file=path, reason=os_reason(error)
+            )
+        ) from None

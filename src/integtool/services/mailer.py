@@ -20,7 +20,14 @@ from integtool.config import (
     SmtpSettings,
 )
 from integtool.core.transport_security import is_loopback_host
-from integtool.errors import ConfigError, InsecureTransportError, MailError, UsageError
+from integtool.errors import ConfigError, InsecureTransportError, MailError, UsageError, os_reason
+from integtool.i18n import N_, _, active, ngettext, number
+
+_CONNECTING, _STARTING_TLS, _LOGGING_IN, _SENDING = (
+    N_("connecting"), N_("starting TLS"), N_("logging in"), N_("sending"),
+)  # fmt: skip
+"""What the mail run was doing when it failed (English keys, said in the UI language)."""
+_PORTS = N_("tls usually on port 465, starttls on 587")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,24 +59,32 @@ def smtp_settings(
     """
     chosen = security if security is not None else config_smtp.security
     if chosen not in SMTP_DEFAULT_PORTS:
-        raise UsageError(f"--smtp-security must be starttls, tls or none, not '{chosen}'.")
+        raise UsageError(
+            _("--smtp-security must be starttls, tls or none, not '{value}'.").format(value=chosen)
+        )
     final_host = (host if host is not None else config_smtp.host or "").strip()
     if not final_host:
         raise UsageError(
-            "No mail server is set: give --smtp-host or set host in the [smtp] table of the "
-            "configuration file."
+            _(
+                "No mail server is set: give --smtp-host or set host in the [smtp] table of the "
+                "configuration file."
+            )
         )
     final_sender = (sender if sender is not None else config_smtp.sender or "").strip()
     if not final_sender:
         raise UsageError(
-            "No sender address is set: give --from or set from in the [smtp] table of the "
-            "configuration file."
+            _(
+                "No sender address is set: give --from or set from in the [smtp] table of the "
+                "configuration file."
+            )
         )
     final_port = port if port is not None else config_smtp.port
     if final_port is None:
         final_port = SMTP_DEFAULT_PORTS[chosen]
     if not 1 <= final_port <= 65535:
-        raise UsageError(f"--smtp-port must be a port number (1 to 65535), not {final_port}.")
+        raise UsageError(
+            _("--smtp-port must be a port number (1 to 65535), not {port}.").format(port=final_port)
+        )
     final_user = (user if user is not None else config_smtp.user or "").strip()
     return SmtpServer(
         host=final_host,
@@ -102,23 +117,25 @@ def send_message(
     """
     context = prepare(smtp, password)
     wait = timeout if timeout is not None else smtp.timeout
-    stage = "connecting"
+    stage = _CONNECTING
     try:
         with _connect(smtp, context, wait) as client:
             if smtp.security == "starttls":
-                stage = "starting TLS"
+                stage = _STARTING_TLS
                 client.starttls(context=context)
             if smtp.user:
-                stage = "logging in"
+                stage = _LOGGING_IN
                 _login(client, smtp.user, password or "")
-            stage = "sending"
+            stage = _SENDING
             refused = client.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
         raise MailError(_failure(exc, smtp, stage, wait, password)) from None
     if refused:
         raise MailError(
-            f"The mail server {smtp.host}:{smtp.port} refused "
-            f"{_refusals(refused, password)}; the report went to the other recipients."
+            _(
+                "The mail server {server} refused {refusals}; the report went to the other "
+                "recipients."
+            ).format(server=f"{smtp.host}:{smtp.port}", refusals=_refusals(refused, password))
         )
 
 
@@ -126,14 +143,14 @@ def check_login(smtp: SmtpServer, password: str | None) -> None:
     """Connect, start TLS and log in as `report --email` would, then quit: no mail is sent
     (`integtool doctor`). One MailError (or ConfigError) sentence on failure."""
     context = prepare(smtp, password)
-    stage = "connecting"
+    stage = _CONNECTING
     try:
         with _connect(smtp, context, smtp.timeout) as client:
             if smtp.security == "starttls":
-                stage = "starting TLS"
+                stage = _STARTING_TLS
                 client.starttls(context=context)
             if smtp.user:
-                stage = "logging in"
+                stage = _LOGGING_IN
                 _login(client, smtp.user, password or "")
             else:
                 client.ehlo_or_helo_if_needed()
@@ -151,9 +168,11 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> None:
     except UnicodeEncodeError:
         if "PLAIN" not in client.esmtp_features.get("auth", "").upper().split():
             raise ConfigError(
-                f"The SMTP user or the password in {SMTP_PASSWORD_VARIABLE} contains non-ASCII "
-                "characters, and the mail server does not offer the login (AUTH PLAIN) that "
-                "can carry them."
+                _(
+                    "The SMTP user or the password in {variable} contains non-ASCII characters, "
+                    "and the mail server does not offer the login (AUTH PLAIN) that can carry "
+                    "them."
+                ).format(variable=SMTP_PASSWORD_VARIABLE)
             ) from None
         token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
         code, reply = client.docmd("AUTH", f"PLAIN {token}")
@@ -180,13 +199,16 @@ def _check_login(smtp: SmtpServer, password: str | None) -> None:
         return
     if smtp.security == "none" and not is_loopback_host(smtp.host):
         raise InsecureTransportError(
-            f"Refusing to send the SMTP password for {smtp.user} unencrypted to {smtp.host}: "
-            "use --smtp-security starttls or tls (security in the [smtp] table)."
+            _(
+                "Refusing to send the SMTP password for {user} unencrypted to {host}: use "
+                "--smtp-security starttls or tls (security in the [smtp] table)."
+            ).format(user=smtp.user, host=smtp.host)
         )
     if not password:
         raise ConfigError(
-            f"The SMTP user {smtp.user} needs a password: set the environment variable "
-            f"{SMTP_PASSWORD_VARIABLE}."
+            _(
+                "The SMTP user {user} needs a password: set the environment variable {variable}."
+            ).format(user=smtp.user, variable=SMTP_PASSWORD_VARIABLE)
         )
 
 
@@ -199,8 +221,9 @@ def _tls_context(smtp: SmtpServer) -> ssl.SSLContext:
         except (OSError, ssl.SSLError) as exc:
             reason = getattr(exc, "reason", None) or exc.strerror or exc
             raise ConfigError(
-                f"The certificate authority file {smtp.cafile} (smtp.cafile) cannot be used: "
-                f"{reason}."
+                _(
+                    "The certificate authority file {file} (smtp.cafile) cannot be used: {reason}."
+                ).format(file=smtp.cafile, reason=reason)
             ) from None
     return context
 
@@ -215,51 +238,73 @@ def _failure(
     exc: BaseException, smtp: SmtpServer, stage: str, wait: float, password: str | None
 ) -> str:
     """One sentence for a failed delivery (never containing the password)."""
-    server = f"the mail server {smtp.host}:{smtp.port}"
-    head = f"The mail server {smtp.host}:{smtp.port}"
-    ports = "tls usually on port 465, starttls on 587"
+    values = {
+        "server": f"{smtp.host}:{smtp.port}", "host": smtp.host, "user": smtp.user,
+        "sender": smtp.sender, "stage": _(stage), "ports": _(_PORTS),
+    }  # fmt: skip
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return f"{head} refused the login for {smtp.user}{_reply(exc, password)}."
+        sentence = _("The mail server {server} refused the login for {user}{reply}.")
+        return sentence.format(reply=_reply(exc, password), **values)
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return f"{head} refused {_refusals(exc.recipients, password)}."
+        sentence = _("The mail server {server} refused {refusals}.")
+        return sentence.format(refusals=_refusals(exc.recipients, password), **values)
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        return f"{head} refused the sender {smtp.sender}{_reply(exc, password)}."
-    if isinstance(exc, smtplib.SMTPNotSupportedError) and stage == "starting TLS":
-        return f"{head} does not offer STARTTLS; check --smtp-security ({ports})."
-    if isinstance(exc, smtplib.SMTPNotSupportedError) and stage == "logging in":
-        return f"{head} does not offer a login (SMTP AUTH) on this connection."
+        sentence = _("The mail server {server} refused the sender {sender}{reply}.")
+        return sentence.format(reply=_reply(exc, password), **values)
+    if isinstance(exc, smtplib.SMTPNotSupportedError) and stage == _STARTING_TLS:
+        sentence = _("The mail server {server} does not offer STARTTLS; check --smtp-security "
+                     "({ports}).")  # fmt: skip
+        return sentence.format(**values)
+    if isinstance(exc, smtplib.SMTPNotSupportedError) and stage == _LOGGING_IN:
+        sentence = _("The mail server {server} does not offer a login (SMTP AUTH) on this "
+                     "connection.")  # fmt: skip
+        return sentence.format(**values)
     # smtplib reports a timeout while waiting for an answer as "disconnected"
     disconnected = isinstance(exc, smtplib.SMTPServerDisconnected)
     if isinstance(exc, TimeoutError) or (
         disconnected and isinstance(exc.__context__, TimeoutError)
     ):
-        return (
-            f"{head} did not answer within {wait:g} s while {stage}; check the host, the port "
-            f"and --smtp-security ({ports})."
-        )
+        sentence = _("The mail server {server} did not answer within {seconds} s while {stage}; "
+                     "check the host, the port and --smtp-security ({ports}).")  # fmt: skip
+        return sentence.format(seconds=_seconds(wait), **values)
     if disconnected:
-        hint = f"; check the port and --smtp-security ({ports})" if stage == "connecting" else ""
-        return f"{head} closed the connection while {stage}{hint}."
+        sentence = (
+            _("The mail server {server} closed the connection while {stage}; check the port "
+              "and --smtp-security ({ports}).")
+            if stage == _CONNECTING
+            else _("The mail server {server} closed the connection while {stage}.")
+        )  # fmt: skip
+        return sentence.format(**values)
     if isinstance(exc, smtplib.SMTPResponseException):
-        return f"{head} failed while {stage}{_reply(exc, password)}."
+        sentence = _("The mail server {server} failed while {stage}{reply}.")
+        return sentence.format(reply=_reply(exc, password), **values)
     if isinstance(exc, smtplib.SMTPException):
-        return f"Sending through {server} failed while {stage}: {_clean(str(exc), password)}."
+        sentence = _("Sending through the mail server {server} failed while {stage}: {reason}.")
+        return sentence.format(reason=_clean(str(exc), password), **values)
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return (
-            f"The certificate of {server} cannot be verified ({exc.verify_message}); for an "
-            "internal certificate authority set cafile in the [smtp] table."
-        )
+        sentence = _("The certificate of the mail server {server} cannot be verified "
+                     "({reason}); for an internal certificate authority set cafile in the "
+                     "[smtp] table.")  # fmt: skip
+        return sentence.format(reason=exc.verify_message, **values)
     if isinstance(exc, ssl.SSLError):
-        return (
-            f"TLS with {server} failed ({exc.reason or exc}); check the port and "
-            f"--smtp-security ({ports})."
-        )
+        sentence = _("TLS with the mail server {server} failed ({reason}); check the port and "
+                     "--smtp-security ({ports}).")  # fmt: skip
+        return sentence.format(reason=exc.reason or exc, **values)
     if isinstance(exc, ConnectionRefusedError):
-        return f"Cannot reach {server}: the connection was refused."
+        sentence = _("Cannot reach the mail server {server}: the connection was refused.")
+        return sentence.format(**values)
     if isinstance(exc, socket.gaierror):
-        return f"Cannot reach the mail server: the host name {smtp.host} cannot be resolved."
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return f"Cannot reach {server} while {stage}: {_clean(reason, password)}."
+        sentence = _("Cannot reach the mail server: the host name {host} cannot be resolved.")
+        return sentence.format(**values)
+    reason = os_reason(exc) if isinstance(exc, OSError) and exc.strerror else str(exc)
+    sentence = _("Cannot reach the mail server {server} while {stage}: {reason}.")
+    return sentence.format(reason=_clean(reason, password), **values)
+
+
+def _seconds(wait: float) -> str:
+    """`2.5` as Python's `g` format writes it; German with a decimal comma."""
+    written = f"{wait:g}"
+    return written if active() == "en" else number(wait, len(written.partition(".")[2]))
 
 
 def _reply(exc: smtplib.SMTPResponseException, password: str | None) -> str:
@@ -274,8 +319,9 @@ def _refusals(refused: Mapping[str, tuple[int, bytes]], password: str | None) ->
     for address, (code, reply) in sorted(refused.items()):
         text = _clean(reply.decode("utf-8", "replace"), password)
         parts.append(f"{address} ({code} {text})")
-    noun = "the recipient" if len(parts) == 1 else "the recipients"
-    return f"{noun} {', '.join(parts)}"
+    return ngettext("the recipient {list}", "the recipients {list}", len(parts)).format(
+        list=", ".join(parts)
+    )
 
 
 def _clean(text: str, password: str | None) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 import platformdirs
 
 from integtool.errors import ConfigError, IntegtoolError
+from integtool.i18n import N_, _
 from integtool.redaction import register
 
 
@@ -33,14 +34,18 @@ def read_page_tokens(path: Path, region: str) -> dict[int, str]:
     """The region's tokens by default page id; ConfigError when the file is unsafe or invalid."""
     if not path.is_file():
         raise ConfigError(
-            f"No page tokens: {path} does not exist (set INTEGTOOL_PAGE_TOKENS to the file)."
-        )
+            _("No page tokens: {path} does not exist (set INTEGTOOL_PAGE_TOKENS to the file).")
+            .format(path=path)
+        )  # fmt: skip
     mode = path.stat().st_mode
     if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise ConfigError(f"The page token file {path} is readable by others; chmod 600 it.")
+        raise ConfigError(
+            _("The page token file {path} is readable by others; chmod 600 it.").format(path=path)
+        )
     tokens: dict[int, str] = read_page_table(
-        path, region, file="page token file", table='page id = "token"',
-        entry="a page id with a token string", valid=lambda value: isinstance(value, str) and value,
+        path, region, file=N_("page token file"), table='page id = "token"',
+        entry=N_("a page id with a token string"),
+        valid=lambda value: isinstance(value, str) and value,
     )  # fmt: skip
     register(tokens.values())  # a server repeating a token never gets it printed
     return tokens
@@ -58,19 +63,33 @@ def read_page_table(
 ) -> dict[int, Any]:
     """A TOML file's `[region]` table of default page id = value (page tokens, CMS page ids):
     `error` naming the file, the region and the entry when it cannot be read or an entry is
-    not a page id with a `valid` value."""
+    not a page id with a `valid` value. `file` and `entry` are catalog messages (`N_`)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except RecursionError:  # tomllib on thousands of nested brackets
-        raise error(f"The {file} {path} is nested too deeply.") from None
+        raise error(
+            _("The {file} {path} is nested too deeply.").format(file=_(file), path=path)
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as problem:
-        raise error(f"The {file} {path} cannot be read: {problem}.") from None
+        raise error(
+            _("The {file} {path} cannot be read: {reason}.").format(
+                file=_(file), path=path, reason=problem
+            )
+        ) from None
     found = data.get(region, {})
     if not isinstance(found, dict):
-        raise error(f"{path}: [{region}] must be a table of {table}.")
+        raise error(
+            _("{path}: [{region}] must be a table of {table}.").format(
+                path=path, region=region, table=table
+            )
+        )
     values: dict[int, Any] = {}
     for key, value in found.items():
         if not key.isdigit() or not valid(value):
-            raise error(f"{path}: [{region}] {key} must be {entry}.")
+            raise error(
+                _("{path}: [{region}] {key} must be {entry}.").format(
+                    path=path, region=region, key=key, entry=_(entry)
+                )
+            )
         values[int(key)] = value
     return values

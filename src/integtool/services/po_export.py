@@ -26,6 +26,7 @@ import polib
 from integtool import __version__
 from integtool.core.drafts import Draft
 from integtool.core.qa.checks import QaWarning
+from integtool.i18n import _
 from integtool.services.draft_desk import DraftDesk
 from integtool.services.export_files import (
     ExportFile,
@@ -66,7 +67,7 @@ def export_po(
     groups: dict[str, list[Draft]] = {}
     for draft in ready:
         if any("\x00" in text for text in _texts(draft)):
-            outcome.refused.append((draft, "its text contains NUL, which PO files cannot carry"))
+            outcome.refused.append((draft, _("its text contains NUL, which PO files cannot carry")))
         else:
             groups.setdefault(draft.language, []).append(draft)
     now = datetime.now(UTC)

@@ -32,6 +32,7 @@ from integtool.core.draft_life import imported_as_new_draft
 from integtool.core.drafts import Draft, NewDraft
 from integtool.core.qa.checks import QaWarning
 from integtool.errors import UsageError
+from integtool.i18n import _
 from integtool.langid import FastTextIdentifier
 from integtool.services.draft_desk import DraftDesk
 from integtool.services.draft_qa import DraftQa
@@ -90,35 +91,47 @@ def read_reviewed(path: Path, desk: DraftDesk, region: str | None = None) -> Rev
     file_region = po.metadata.get(REGION_HEADER, "").strip()
     wanted = po.metadata.get("Language", "").strip()
     if not file_region or not wanted:
-        raise UsageError(f"{path}: the header names no {REGION_HEADER} or no Language; "
-                         "only files written by `push --via po` are imported.")  # fmt: skip
+        raise UsageError(_("{path}: the header names no {header} or no Language; only files "
+                           "written by `push --via po` are imported.").format(
+            path=path, header=REGION_HEADER))  # fmt: skip
     if region is not None and file_region != region:
-        raise UsageError(f"{path} is for region '{file_region}', not '{region}'.")
+        raise UsageError(_("{path} is for region '{found}', not '{region}'.").format(
+            path=path, found=file_region, region=region))  # fmt: skip
     drafts = desk.find(file_region)
     codes = {_normal(draft.language): draft.language for draft in drafts}
     language = codes.get(_normal(wanted))
     if language is None:
-        raise UsageError(f"{path}: there are no drafts of region '{file_region}' in '{wanted}'.")
+        raise UsageError(_("{path}: there are no drafts of region '{region}' in '{language}'.")
+                         .format(path=path, region=file_region, language=wanted))  # fmt: skip
     latest = desk.latest(file_region, language)
     reviewed = ReviewedFile(path, file_region, language)
     entries: dict[int, dict[str, polib.POEntry]] = {}
     for entry in live:
-        where = f"{path}, line {entry.linenum}"
+        where = _("{path}, line {line}").format(path=path, line=entry.linenum)
         match = CONTEXT.fullmatch(entry.msgctxt or "")
         if match is None or entry.msgid_plural:
-            raise UsageError(f"{where}: msgctxt {entry.msgctxt!r} is not '<page id>:<field>' "
-                             "of a single entry.")  # fmt: skip
+            raise UsageError(
+                _(
+                    "{where}: msgctxt {context} is not '<page id>:<field>' of a single entry."
+                ).format(where=where, context=repr(entry.msgctxt))
+            )
         page_id, name = int(match.group(1)), match.group(2)
         base = latest.get(page_id)
         if base is None:
-            raise UsageError(f"{where}: page {page_id} has no draft in '{language}'.")
+            raise UsageError(_("{where}: page {page} has no draft in '{language}'.").format(
+                where=where, page=page_id, language=language))  # fmt: skip
         if entry.msgid != getattr(base, f"source_{name}"):
-            raise UsageError(f"{where}: the source of page {page_id} is not the one of draft "
-                             f"#{base.id} (translated again since?); export again or remove "
-                             "the page's entries.")  # fmt: skip
+            raise UsageError(
+                _(
+                    "{where}: the source of page {page} is not the one of draft "
+                    "#{id} (translated again since?); export again or remove the "
+                    "page's entries."
+                ).format(where=where, page=page_id, id=base.id)
+            )
         fields = entries.setdefault(page_id, {})
         if name in fields:
-            raise UsageError(f"{where}: msgctxt {entry.msgctxt!r} appears twice.")
+            raise UsageError(_("{where}: msgctxt {context} appears twice.").format(
+                where=where, context=repr(entry.msgctxt)))  # fmt: skip
         fields[name] = entry
     _as_exported(path, po, live)
     for page_id, fields in entries.items():
@@ -143,7 +156,8 @@ def import_reviewed(
         for page in file.pages:
             key = (file.region, file.language, page.base.default_page_id)
             if key in seen:
-                raise UsageError(f"{file.path}: page {key[2]} is in another file as well.")
+                raise UsageError(_("{path}: page {page} is in another file as well.").format(
+                    path=file.path, page=key[2]))  # fmt: skip
             seen.add(key)
     pages = [page for file in files for page in file.pages]
     checked = [(page, tuple(check(page.base, page.title, page.content))) for page in pages]
@@ -175,13 +189,14 @@ def qa_check(config: Config, *, demo: bool) -> QaCheck:
 def _load(path: Path) -> tuple[polib.POFile, list[polib.POEntry]]:
     """The file and its live entries, proven whole (`_whole`); else a UsageError."""
     if not path.is_file():
-        raise UsageError(f"{path} does not exist or is not a file.")
+        raise UsageError(_("{path} does not exist or is not a file.").format(path=path))
     try:
         po = polib.pofile(str(path), wrapwidth=78)
     except (OSError, ValueError) as error:  # polib: OSError on syntax, ValueError on charset
         _refuse_cut_line(path)
         reason = str(error).replace(f" {path}", "")
-        raise UsageError(f"{path} is not a readable PO file: {reason}.") from None
+        raise UsageError(_("{path} is not a readable PO file: {reason}.").format(
+            path=path, reason=reason)) from None  # fmt: skip
     try:
         return po, _whole(path, po)
     except UsageError:
@@ -228,9 +243,9 @@ def _whole(path: Path, po: polib.POFile) -> list[polib.POEntry]:
         header = {key: value.strip() for key, value in pairs}
     total = _count(header.get(ENTRIES_HEADER, ""))
     if total is None or not _DIGEST.fullmatch(header.get(DIGEST_HEADER, "").strip()):
-        raise UsageError(f"{path}: the header has no valid {ENTRIES_HEADER} and "
-                         f"{DIGEST_HEADER}, so the file is cut off or not written by "
-                         "`push --via po`.")  # fmt: skip
+        raise UsageError(_("{path}: the header has no valid {entries} and {digest}, so the "
+                           "file is cut off or not written by `push --via po`.").format(
+            path=path, entries=ENTRIES_HEADER, digest=DIGEST_HEADER))  # fmt: skip
     end = po[-1] if len(po) else None
     whole = end is not None and end.obsolete and (end.msgctxt, end.msgid, end.msgstr) == (
         END_CONTEXT, END_MSGID, end_msgstr(total),
@@ -238,22 +253,45 @@ def _whole(path: Path, po: polib.POFile) -> list[polib.POEntry]:
     if not whole and live and live[-1].msgctxt and END_CONTEXT.startswith(live[-1].msgctxt):
         live.pop()  # half an end mark: polib marks an entry obsolete only from its msgid on
     if len(live) > total:
-        raise UsageError(f"{path} has {len(live)} entries, more than the {total} exported "
-                         f"(from {_name(live[total])} on).")  # fmt: skip
+        raise UsageError(_("{path} has {count} entries, more than the {total} exported (from "
+                           "{entry} on).").format(path=path, count=len(live), total=total,
+                                                  entry=_name(live[total])))  # fmt: skip
     if not whole:
         if not live:
-            raise UsageError(f"{path} is cut off before its first entry ({total} exported).")
+            raise UsageError(_("{path} is cut off before its first entry ({total} exported).")
+                             .format(path=path, total=total))  # fmt: skip
         last = live[-1]
-        lost = "" if len(live) < total else f" and has lost the end mark {END_CONTEXT}"
-        raise UsageError(f"{path} is cut off: it ends after entry {len(live)} of {total} "
-                         f"({_name(last)}, line {last.linenum}){lost}, so that entry may be "
-                         "incomplete.")  # fmt: skip
+        sentence = (
+            _("{path} is cut off: it ends after entry {count} of {total} ({entry}, line {line}), "
+              "so that entry may be incomplete.")
+            if len(live) < total
+            else _("{path} is cut off: it ends after entry {count} of {total} ({entry}, line "
+                   "{line}) and has lost the end mark {mark}, so that entry may be incomplete.")
+        )  # fmt: skip
+        raise UsageError(
+            sentence.format(
+                path=path,
+                count=len(live),
+                total=total,
+                entry=_name(last),
+                line=last.linenum,
+                mark=END_CONTEXT,
+            )
+        )
     if len(live) < total:
         marks = {mark[0]: entry for entry in live if (mark := _mark(entry))}
         gone = next(index for index in range(1, total + 1) if index not in marks)
-        after = f"after {_name(marks[gone - 1])}" if gone > 1 else "the first"
-        place = f"; entry {gone} of {total} ({after}) is missing" if len(marks) == len(live) else ""
-        raise UsageError(f"{path} has {len(live)} of the {total} entries exported{place}.")
+        values = {"path": path, "count": len(live), "total": total, "gone": gone}
+        if len(marks) != len(live):
+            sentence = _("{path} has {count} of the {total} entries exported.")
+        elif gone > 1:
+            sentence = _("{path} has {count} of the {total} entries exported; entry {gone} of "
+                         "{total} (after {entry}) is missing.")  # fmt: skip
+            values["entry"] = _name(marks[gone - 1])
+        else:
+            sentence = _("{path} has {count} of the {total} entries exported; entry {gone} of "
+                         "{total} (the first) is missing.")  # fmt: skip
+        raise UsageError(sentence.format(**values))
     return live
 
 
@@ -263,13 +301,14 @@ def _as_exported(path: Path, po: polib.POFile, live: Sequence[polib.POEntry]) ->
     for entry in live:
         mark = _mark(entry)
         if mark is not None and mark[1:] != (total, entry_check(entry.msgctxt, entry.msgid)):
-            raise UsageError(f"{path}, line {entry.linenum}: {_name(entry)} is not the entry "
-                             "exported (its msgctxt, msgid or `integtool: entry` note "
-                             "changed).")  # fmt: skip
+            raise UsageError(_("{path}, line {line}: {entry} is not the entry exported (its "
+                               "msgctxt, msgid or `integtool: entry` note changed).").format(
+                path=path, line=entry.linenum, entry=_name(entry)))  # fmt: skip
     digest = entries_digest((entry.msgctxt, entry.msgid) for entry in live)
     if po.metadata.get(DIGEST_HEADER, "").strip() != digest:
-        raise UsageError(f"{path}: msgctxt and msgid of the entries are not the ones exported "
-                         f"({DIGEST_HEADER} differs); export again.")  # fmt: skip
+        raise UsageError(_("{path}: msgctxt and msgid of the entries are not the ones exported "
+                           "({digest} differs); export again.").format(
+            path=path, digest=DIGEST_HEADER))  # fmt: skip
 
 
 def _count(text: str) -> int | None:
@@ -288,7 +327,9 @@ def _mark(entry: polib.POEntry) -> tuple[int, int, str] | None:
 
 def _name(entry: polib.POEntry) -> str:
     match = CONTEXT.fullmatch(entry.msgctxt or "")
-    return f"page {match[1]}, {match[2]}" if match else f"msgctxt {entry.msgctxt!r}"
+    if match:
+        return _("page {page}, {field}").format(page=match[1], field=match[2])
+    return _("msgctxt {context}").format(context=repr(entry.msgctxt))
 
 
 def _copy(page: ReviewedPage, qa: Sequence[QaWarning]) -> NewDraft:

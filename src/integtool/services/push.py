@@ -16,6 +16,7 @@ from integtool.core.drafts import Draft
 from integtool.core.models import PageTranslation
 from integtool.core.transport_security import secret_may_travel_to
 from integtool.errors import InsecureTransportError
+from integtool.i18n import _, active, moment
 from integtool.services.draft_desk import DraftDesk
 
 
@@ -43,8 +44,9 @@ async def push_accepted(
         return outcome
     if not dry_run and not secret_may_travel_to(client.base_url):
         raise InsecureTransportError(
-            f"The CMS {client.base_url} is plain http to another machine: page tokens are not "
-            "sent there."
+            _(
+                "The CMS {url} is plain http to another machine: page tokens are not sent there."
+            ).format(url=client.base_url)
         )
     languages = sorted({draft.language for draft in accepted})
     lists = await asyncio.gather(*(client.pages(region, code) for code in languages))
@@ -53,7 +55,7 @@ async def push_accepted(
         reason = _conflict(draft, current[draft.language])
         token = tokens.get(draft.default_page_id)
         if reason is None and token is None:
-            reason = f"no page token for page {draft.default_page_id}"
+            reason = _("no page token for page {page}").format(page=draft.default_page_id)
         if reason is not None:
             outcome.refused.append((draft, reason))
             continue
@@ -70,15 +72,16 @@ def _conflict(draft: Draft, pages: list[PageTranslation]) -> str | None:
     now = _target(draft, pages)
     if draft.target_page_id is None:
         if now is not None:
-            return "a translation was made in the CMS since the draft; review it first"
+            return _("a translation was made in the CMS since the draft; review it first")
         return None
     if now is None:
-        return "the translation the draft replaces is no longer public in the CMS"
+        return _("the translation the draft replaces is no longer public in the CMS")
     if now.last_updated != draft.target_last_updated:
-        return (
-            f"the translation was changed in the CMS on {now.last_updated:%Y-%m-%d %H:%M} "
-            "since the draft was made; translate the page again"
-        )
+        changed = now.last_updated
+        return _(
+            "the translation was changed in the CMS on {moment} since the draft was made; "
+            "translate the page again"
+        ).format(moment=f"{changed:%Y-%m-%d %H:%M}" if active() == "en" else moment(changed))
     return None
 
 

@@ -20,6 +20,7 @@ from typing import Protocol
 from integtool.config import Config
 from integtool.core.findings import Finding
 from integtool.core.history import LanguageCounts, RegionSnapshot, StoredFinding
+from integtool.i18n import N_, _
 from integtool.services.access.assessment import RegionAccess
 from integtool.services.access.runs import AccessOutcome, access_for_check
 from integtool.services.check import (
@@ -251,7 +252,9 @@ def run_report(
         report = build_report(state, result, access.regions, access.failures, settings)
         outlet.failures(report.failures)
         if report.unusable is not None:
-            outlet.warn(f"integtool: {report.unusable.not_stored('the run was')}")
+            unstored = N_("the run was not stored in {path}: {reason}.")
+            line = report.unusable.not_stored_line(unstored)
+            outlet.warn(f"integtool: {line}")
         if not delivery.only_new or report.changed:
             deliver(report, delivery, outlet)
         mark_delivered(state, report.run_id)
@@ -262,10 +265,14 @@ def deliver(report: Report, delivery: ReportDelivery, outlet: ReportOutlet) -> N
     """Write, print or mail the report (a failure raises before the run counts as delivered)."""
     if delivery.output is not None:
         write_atomically(delivery.output, outlet.render(report).encode("utf-8"))
-        outlet.note(f"integtool: report written to {delivery.output}.")
+        written = _("report written to {file}.").format(file=delivery.output)
+        outlet.note(f"integtool: {written}")
     elif delivery.smtp is None:
         outlet.show(outlet.render(report))
     if delivery.smtp is not None:
         message = outlet.mail(report, delivery.smtp.sender, delivery.recipients)
         send_message(message, delivery.smtp, smtp_password())  # the run is stored already
-        outlet.note(f"integtool: report mailed to {', '.join(delivery.recipients)}.")
+        mailed = _("report mailed to {recipients}.").format(
+            recipients=", ".join(delivery.recipients)
+        )
+        outlet.note(f"integtool: {mailed}")

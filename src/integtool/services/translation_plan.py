@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from integtool.config import Config
 from integtool.content.client import IntegreatClient
-from integtool.core.codes import did_you_mean
 from integtool.core.drafts import Draft, DraftStatus
 from integtool.core.glossary.terms import Glossary
 from integtool.core.language_tree import ancestors
@@ -18,9 +17,11 @@ from integtool.core.models import PageTranslation
 from integtool.core.status import LinkedPage, State, link_translations, page_states
 from integtool.core.translation_units import PageUnits, UnitJob, page_units, unit_job
 from integtool.errors import ProviderError, UsageError
+from integtool.i18n import _, number
 from integtool.providers.base import Translator
 from integtool.services.check import read_region
 from integtool.store.memory import TranslationMemory
+from integtool.usage_errors import did_you_mean
 
 NO_GLOSSARY = "none"
 """The glossary version of translations made without a glossary."""
@@ -112,12 +113,24 @@ async def plan_translation(
     language = request.language
     read = await read_region(client, config, request.region, [language], request.source_overrides)
     if language not in read.codes:
-        raise UsageError(f"Region '{request.region}' has no language '{language}'."
-                         f"{did_you_mean(language, read.codes)}")  # fmt: skip
+        raise UsageError(
+            _("Region '{region}' has no language '{language}'.").format(
+                region=request.region, language=language
+            )
+            + did_you_mean(language, read.codes)
+        )
     if language == read.codes[0]:
-        raise UsageError(f"'{language}' is the default language of '{request.region}'.")
+        raise UsageError(
+            _("'{language}' is the default language of '{region}'.").format(
+                language=language, region=request.region
+            )
+        )
     if not translator.supports(language):
-        raise ProviderError(f"The {translator.name} provider cannot translate into '{language}'.")
+        raise ProviderError(
+            _("The {provider} provider cannot translate into '{language}'.").format(
+                provider=translator.name, language=language
+            )
+        )
     linked = link_translations(read.codes[0], read.pages)
     plan = TranslationPlan(request.region, language, translator.name)
     chain = ancestors(language, read.sources)
@@ -153,9 +166,8 @@ async def plan_translation(
             jobs.append(unit_job(unit, text_only=text_only, glossary=mask, language=language))
         cost = sum(job.characters for job in jobs)
         if budget is not None and cost > budget:
-            plan.skipped.append(
-                (page.default.id, page.default.title, f"over --max-chars ({cost:,} characters)")
-            )
+            over = _("over --max-chars ({count} characters)").format(count=number(cost))
+            plan.skipped.append((page.default.id, page.default.title, over))
             continue
         if budget is not None:
             budget -= cost
@@ -169,7 +181,7 @@ async def plan_translation(
             )
         )
     if glossary is None:
-        plan.glossary_note = "No glossary: translated without the municipality's terminology."
+        plan.glossary_note = _("No glossary: translated without the municipality's terminology.")
     return plan
 
 
@@ -182,21 +194,27 @@ def _standing_draft(draft: Draft, reason: str, basis: PageTranslation, version: 
     a person edited always stands, whatever changed: a redraft would overwrite that work.
     """
     if draft.status == DraftStatus.WAITING and draft.edited:
-        return f"draft #{draft.id} has a reviewer's edits; accept or reject it first"
+        return _("draft #{id} has a reviewer's edits; accept or reject it first").format(
+            id=draft.id
+        )
     same_source = (
         draft.source_page_id == basis.id and draft.source_last_updated == basis.last_updated
     )
     if draft.status == DraftStatus.PUSHED or not same_source:
         return None
     if draft.status == DraftStatus.ACCEPTED:
-        return f"draft #{draft.id} is accepted and waits to be pushed"
+        return _("draft #{id} is accepted and waits to be pushed").format(id=draft.id)
     if reason == "requested":
         return None
     if draft.status == DraftStatus.REJECTED:
-        return f"draft #{draft.id} was rejected (name the page with --page to translate it again)"
+        return _(
+            "draft #{id} was rejected (name the page with --page to translate it again)"
+        ).format(id=draft.id)
     if draft.glossary_version != version:
         return None
-    return f"draft #{draft.id} waits for review (name the page with --page to redraft it)"
+    return _("draft #{id} waits for review (name the page with --page to redraft it)").format(
+        id=draft.id
+    )
 
 
 def _choose(
@@ -223,5 +241,9 @@ def _choose(
             chosen.append((page, "outdated"))
     unknown = sorted(wanted - found)
     if unknown:
-        raise UsageError(f"Region '{plan.region}' has no page with the id {unknown[0]}.")
+        raise UsageError(
+            _("Region '{region}' has no page with the id {id}.").format(
+                region=plan.region, id=unknown[0]
+            )
+        )
     return chosen

@@ -17,6 +17,7 @@ from integtool.core.glossary.terms import Glossary
 from integtool.core.qa.checks import QaWarning, check_draft
 from integtool.core.translation_units import Piece, UnitJob
 from integtool.errors import IntegtoolError, ProviderError, StateError
+from integtool.i18n import _
 from integtool.providers.base import Translated, Translator
 from integtool.services.state_file import StateFile
 from integtool.services.translation_plan import PagePlan, TranslationPlan
@@ -112,7 +113,9 @@ def run_plan(
             return
         except Exception as error:  # a provider bug must not lose the drafts made so far
             outcome.failure = outcome.failure or ProviderError(
-                f"The {translator.name} provider failed ({type(error).__name__})."
+                _("The {provider} provider failed ({error}).").format(
+                    provider=translator.name, error=type(error).__name__
+                )
             )
             return
         outcome.characters_sent += sum(result.billed_characters for result in results)
@@ -122,15 +125,17 @@ def run_plan(
             drafter.finish_ready(drafter.pages_with(batch.jobs), done_units)
         except sqlite3.Error as error:  # e.g. a full disk: stop sending, keep what is committed
             outcome.failure = outcome.failure or StateError(
-                f"The state file could not be written ({error}); the answers of the last batch "
-                "were not stored"
+                _(
+                    "The state file could not be written ({reason}); the answers of the last "
+                    "batch were not stored"
+                ).format(reason=error)
             )
 
     try:
-        for _ in range(max(1, concurrency)):
+        for _slot in range(max(1, concurrency)):
             submit_next()
         while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            finished, _running = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 take(future)
                 if outcome.failure is None:
@@ -318,7 +323,7 @@ class _Drafter:
                 )
             )
         ids = self._drafts.save_many(new)
-        for draft_id, (page, title, _, sent), draft in zip(ids, ready, new, strict=True):
+        for draft_id, (page, title, _content, sent), draft in zip(ids, ready, new, strict=True):
             made = DraftMade(draft_id, page, title, sent, tuple(draft.qa))
             self._outcome.drafts.append(made)
             if self._on_draft is not None:

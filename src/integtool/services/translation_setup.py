@@ -11,6 +11,7 @@ from pathlib import Path
 from integtool.config import Config
 from integtool.core.glossary.terms import Glossary
 from integtool.errors import UsageError
+from integtool.i18n import _
 from integtool.providers.base import Translator
 from integtool.providers.deepl_access import DeepLAccess
 from integtool.providers.deepl_provider import DeepLTranslator
@@ -28,14 +29,16 @@ def choose_translator(
     """DeepL, or (only with --demo, and then only) the labelled demo stand-in."""
     name = name or ("demo" if demo else "deepl")
     if demo and name != "demo":
-        raise UsageError("With --demo only the demo provider is used (nothing is sent to DeepL).")
+        raise UsageError(
+            _("With --demo only the demo provider is used (nothing is sent to DeepL).")
+        )
     if name == "demo":
         if not demo:
-            raise UsageError("The demo provider works only with --demo.")
+            raise UsageError(_("The demo provider works only with --demo."))
         return DemoTranslator()
     if name == "deepl":
         return DeepLTranslator(DeepLAccess.from_env(env, config.http))
-    raise UsageError(f"--provider takes deepl, not {name!r}.")
+    raise UsageError(_("--provider takes deepl, not {value}.").format(value=repr(name)))
 
 
 def choose_glossary(

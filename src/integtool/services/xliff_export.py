@@ -29,6 +29,7 @@ from integtool.core.xliff import (
     zip_files,
 )
 from integtool.errors import UsageError
+from integtool.i18n import N_, _, spoken_error
 from integtool.services.draft_desk import DraftDesk
 from integtool.services.export_files import (
     ExportFile,
@@ -54,7 +55,9 @@ def export_xliff(
 ) -> ExportOutcome:
     """Write the accepted drafts of the region (and language) as XLIFF and record them."""
     if version not in XLIFF_VERSIONS:
-        raise UsageError(f"--xliff-version takes 1.2 or 2.0, not {version!r}.")
+        raise UsageError(
+            _("--xliff-version takes 1.2 or 2.0, not {value}.").format(value=repr(version))
+        )
     ready, refused = exportable(desk, region, language)
     outcome = ExportOutcome(refused=refused)
     files: list[ExportFile] = []
@@ -66,7 +69,8 @@ def export_xliff(
         try:
             data = to_xliff20(page) if version == "2.0" else to_xliff12(page)
         except ValueError as error:
-            outcome.refused.append((draft, f"its text cannot go into XLIFF: {error}"))
+            reason = _("its text cannot go into XLIFF: {reason}").format(reason=spoken_error(error))
+            outcome.refused.append((draft, reason))
             continue
         files.append(ExportFile(xliff_file_name(page), data, (draft,)))
     if len(files) > 1:
@@ -74,7 +78,9 @@ def export_xliff(
         try:
             archive = zip_files([(file.name, file.data) for file in files])
         except ValueError as error:
-            raise UsageError(f"The XLIFF files cannot be zipped: {error}.") from None
+            raise UsageError(
+                _("The XLIFF files cannot be zipped: {reason}.").format(reason=spoken_error(error))
+            ) from None
         files = [ExportFile(name, archive, tuple(d for file in files for d in file.drafts))]
     outcome.files = write_and_record(files, out, desk, "xliff", dry_run=dry_run)
     return outcome
@@ -102,8 +108,8 @@ def xliff_page(draft: Draft, page_id: int | None) -> XliffPage:
 def read_page_ids(path: Path, region: str) -> dict[int, int]:
     """The region's CMS page ids by default page id, from a `--page-ids` TOML file."""
     return read_page_table(
-        path, region, file="page id file", table="page id = CMS page id",
-        entry="a page id = a CMS page id number", valid=_page_id, error=UsageError,
+        path, region, file=N_("page id file"), table="page id = CMS page id",
+        entry=N_("a page id = a CMS page id number"), valid=_page_id, error=UsageError,
     )  # fmt: skip
 
 
@@ -113,11 +119,10 @@ def _page_id(value: object) -> bool:
 
 def _no_page_id(draft: Draft, version: str) -> str:
     if version == "2.0":
-        return (
-            f"XLIFF 2.0 needs the CMS page id of page {draft.default_page_id}; give it in a "
-            "--page-ids file, or export XLIFF 1.2"
-        )
-    return (
-        f"no source path is stored and the CMS page id of page {draft.default_page_id} is not "
-        "given (--page-ids)"
-    )
+        return _(
+            "XLIFF 2.0 needs the CMS page id of page {page}; give it in a --page-ids file, or "
+            "export XLIFF 1.2"
+        ).format(page=draft.default_page_id)
+    return _(
+        "no source path is stored and the CMS page id of page {page} is not given (--page-ids)"
+    ).format(page=draft.default_page_id)

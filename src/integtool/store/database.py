@@ -13,6 +13,7 @@ from typing import TypeVar
 import platformdirs
 
 from integtool.errors import UsageError
+from integtool.i18n import _
 
 T = TypeVar("T")
 
@@ -184,7 +185,9 @@ def connect(path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, timeout=30, isolation_level=None)
     except (OSError, sqlite3.Error) as error:
-        raise UsageError(f"The state file {path} cannot be opened: {error}.") from None
+        raise UsageError(
+            _("The state file {path} cannot be opened: {reason}.").format(path=path, reason=error)
+        ) from None
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA foreign_keys=ON")
@@ -192,7 +195,11 @@ def connect(path: Path) -> sqlite3.Connection:
         migrate(connection)
     except sqlite3.DatabaseError as error:
         connection.close()
-        raise UsageError(f"The state file {path} is not a usable database: {error}.") from None
+        raise UsageError(
+            _("The state file {path} is not a usable database: {reason}.").format(
+                path=path, reason=error
+            )
+        ) from None
     return connection
 
 
@@ -222,8 +229,10 @@ def migrate(connection: sqlite3.Connection) -> None:
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     if version > len(MIGRATIONS):
         raise UsageError(
-            f"The state file was written by a newer integtool (schema {version}); "
-            "upgrade integtool."
+            _(
+                "The state file was written by a newer integtool (schema {version}); "
+                "upgrade integtool."
+            ).format(version=version)
         )
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         with transaction(connection):

@@ -150,7 +150,7 @@ def _now() -> str:
 
 
 def _qa_json(qa: Sequence[QaWarning]) -> str:
-    return json.dumps([warning.to_json() for warning in qa], ensure_ascii=False)
+    return json.dumps([warning.to_stored() for warning in qa], ensure_ascii=False)
 
 
 def _draft(row: Sequence[Any]) -> Draft:

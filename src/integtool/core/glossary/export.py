@@ -9,6 +9,7 @@ from integtool.core.glossary.terms import (
     FORBIDDEN_CHARACTERS,
     Glossary,
 )
+from integtool.core.wording import N_, WordedError
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 """TBX v3 (ISO 30042:2019) namespace; the dialect is TBX-Basic in the DCA style."""
@@ -24,7 +25,10 @@ def to_deepl_tsv(glossary: Glossary, target_language: str) -> str:
     lines = []
     for source, target in glossary.pairs(target_language).items():
         if not source or not target or FORBIDDEN_CHARACTERS.search(source + target):
-            raise ValueError(f"the entry {source!r} cannot be written as a DeepL TSV line")
+            raise WordedError(
+                N_("the entry {source} cannot be written as a DeepL TSV line"),
+                source=repr(source),
+            )
         lines.append(f"{source}\t{target}\n")
     return "".join(lines)
 

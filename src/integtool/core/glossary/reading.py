@@ -21,6 +21,7 @@ from integtool.core.glossary.terms import (
     Problem,
     Severity,
 )
+from integtool.core.wording import N_, Param, Wording
 
 ENTRY_KEYS = frozenset({"source", "forms", "keep", "case_sensitive", "uncertain", "note"})
 """Keys of a `[[term]]` table besides language codes and `forms_<language>`."""
@@ -149,9 +150,12 @@ def _syntax_problem(message: str, text: str) -> Problem:
     position = _TOML_POSITION.search(message)
     if position:
         detail = _TOML_POSITION.sub("", message)
-        return Problem(int(position.group(1)), f"invalid TOML: {detail} (column {position[2]})")
+        template = N_("invalid TOML: {detail} (column {column})")
+        line, column = int(position.group(1)), int(position.group(2))
+        return Problem.worded(line, Severity.ERROR, template, detail=detail, column=column)
     line = max(1, len(text.splitlines()))
-    return Problem(line, f"invalid TOML: {_TOML_END.sub('', message)}")
+    detail = _TOML_END.sub("", message)
+    return Problem.worded(line, Severity.ERROR, N_("invalid TOML: {detail}"), detail=detail)
 
 
 def _clean(value: str) -> str:
@@ -172,23 +176,25 @@ class _Validator:
         self.term_indices: dict[int, int] = {}
         """id(entry) -> index of its [[term]] table, for key lines."""
 
-    def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(line, message))
+    def error(self, line: int, template: str, /, **params: Param) -> None:
+        self.problems.append(Problem.worded(line, Severity.ERROR, template, **params))
 
-    def warning(self, line: int, message: str) -> None:
-        self.problems.append(Problem(line, message, Severity.WARNING))
+    def warning(self, line: int, template: str, /, **params: Param) -> None:
+        self.problems.append(Problem.worded(line, Severity.WARNING, template, **params))
 
     def run(self) -> GlossaryReport:
         for key in self.data:
             if key not in {"glossary", "term"}:
                 self.error(
                     self.lines.top.get(key, 1),
-                    f"unknown table or key '{key}' (a glossary has [glossary] and [[term]])",
+                    N_("unknown table or key '{key}' (a glossary has [glossary] and [[term]])"),
+                    key=key,
                 )
         name = self.read_header()
         terms = self.data.get("term", [])
         if not isinstance(terms, list):
-            self.error(self.lines.top.get("term", 1), "'term' must be written as [[term]] tables")
+            template = N_("'term' must be written as [[term]] tables")
+            self.error(self.lines.top.get("term", 1), template)
             terms = []
         entries = []
         for index, term in enumerate(terms):
@@ -207,21 +213,23 @@ class _Validator:
     def read_header(self) -> str:
         header = self.data.get("glossary")
         if not isinstance(header, dict):
-            self.error(self.lines.top.get("glossary", 1), "missing [glossary] table")
+            self.error(self.lines.top.get("glossary", 1), N_("missing [glossary] table"))
             return ""
         for key in header:
             if key not in GLOSSARY_KEYS:
-                self.error(self.lines.glossary_key(key), f"unknown key '{key}' in [glossary]")
+                self.error(
+                    self.lines.glossary_key(key), N_("unknown key '{key}' in [glossary]"), key=key
+                )
         name = header.get("name", "")
         if not isinstance(name, str):
-            self.error(self.lines.glossary_key("name"), "'name' must be a string")
+            self.error(self.lines.glossary_key("name"), N_("'name' must be a string"))
             name = ""
         source = header.get("source_language")
         line = self.lines.glossary_key("source_language")
         if source is None:
-            self.error(line, "missing source_language in [glossary]")
+            self.error(line, N_("missing source_language in [glossary]"))
         elif not isinstance(source, str):
-            self.error(line, "'source_language' must be a string")
+            self.error(line, N_("'source_language' must be a string"))
         elif self.known_language(source, line):
             self.source_language = source
         self.read_languages(header.get("languages"))
@@ -230,19 +238,21 @@ class _Validator:
     def read_languages(self, value: object) -> None:
         line = self.lines.glossary_key("languages")
         if value is None:
-            self.error(line, "missing languages (the target languages) in [glossary]")
+            self.error(line, N_("missing languages (the target languages) in [glossary]"))
             return
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.error(line, "'languages' must be a list of language codes")
+            self.error(line, N_("'languages' must be a list of language codes"))
             return
         if not value:
-            self.error(line, "'languages' is empty")
+            self.error(line, N_("'languages' is empty"))
         languages: list[str] = []
         for code in value:
             if code in languages:
-                self.error(line, f"language '{code}' is listed twice")
+                self.error(line, N_("language '{code}' is listed twice"), code=code)
             elif code == self.source_language:
-                self.error(line, f"the source language '{code}' cannot be a target language")
+                self.error(
+                    line, N_("the source language '{code}' cannot be a target language"), code=code
+                )
             elif self.known_language(code, line):
                 languages.append(code)
         self.languages = tuple(languages)
@@ -251,8 +261,11 @@ class _Validator:
     def known_language(self, code: str, line: int) -> bool:
         if code in LANGUAGE_CODES:
             return True
-        hint = f" (codes are lowercase: '{code.lower()}')" if code.lower() in LANGUAGE_CODES else ""
-        self.error(line, f"unknown language code '{code}'{hint}")
+        if code.lower() in LANGUAGE_CODES:
+            template = N_("unknown language code '{code}' (codes are lowercase: '{lower}')")
+            self.error(line, template, code=code, lower=code.lower())
+        else:
+            self.error(line, N_("unknown language code '{code}'"), code=code)
         return False
 
     # [[term]] --------------------------------------------------------------------------------
@@ -260,7 +273,7 @@ class _Validator:
     def read_entry(self, index: int, term: object) -> Entry | None:
         header = self.lines.term(index)
         if not isinstance(term, dict):
-            self.error(header, "a term must be a [[term]] table")
+            self.error(header, N_("a term must be a [[term]] table"))
             return None
 
         def at(key: str) -> int:
@@ -276,21 +289,21 @@ class _Validator:
                 if self.target_language_ok(language, at(key)):
                     target_forms[language] = self.string_list(value, key, at(key))
             elif _LANGUAGE_LIKE.fullmatch(key):
-                target = self.string(value, f"{key} target", at(key))
+                target = self.string(value, Wording.of(N_("{key} target"), key=key), at(key))
                 if self.target_language_ok(key, at(key)) and target is not None:
                     targets[key] = target
             else:
-                self.error(at(key), f"unknown key '{key}' in [[term]]")
+                self.error(at(key), N_("unknown key '{key}' in [[term]]"), key=key)
 
         source = self.string(term.get("source"), "source", at("source"))
         if "source" not in term:
-            self.error(header, "term without 'source'")
+            self.error(header, N_("term without 'source'"))
         forms = self.string_list(term.get("forms", []), "forms", at("forms"))
         keep = self.flag(term, "keep", at("keep"))
         case_sensitive = self.flag(term, "case_sensitive", at("case_sensitive"))
         note = term.get("note", "")
         if not isinstance(note, str):
-            self.error(at("note"), "'note' must be a string")
+            self.error(at("note"), N_("'note' must be a string"))
             note = ""
         uncertain = self.read_uncertain(term.get("uncertain", []), targets, keep, at("uncertain"))
         if source is None:
@@ -298,21 +311,27 @@ class _Validator:
         for language in sorted(target_forms):
             if language not in targets:
                 line = at(TARGET_FORMS_PREFIX + language)
-                self.error(line, f"forms_{language} without a {language} target")
+                self.error(
+                    line, N_("forms_{language} without a {language} target"), language=language
+                )
         if keep:
             for language, target in targets.items():
                 if target != source:
                     self.error(
                         at(language),
-                        f"conflict: '{source}' is kept (keep = true), but its {language} "
-                        f"target is '{target}'",
-                    )
+                        N_(
+                            "conflict: '{source}' is kept (keep = true), but its {language} "
+                            "target is '{target}'"
+                        ),
+                        source=source, language=language, target=target,
+                    )  # fmt: skip
         seen_forms: set[str] = set()
         for form in forms:
             folded = form if case_sensitive else form.casefold()
             source_key = source if case_sensitive else source.casefold()
             if folded == source_key or folded in seen_forms:
-                self.warning(at("forms"), f"the form '{form}' of '{source}' is listed twice")
+                template = N_("the form '{form}' of '{source}' is listed twice")
+                self.warning(at("forms"), template, form=form, source=source)
             seen_forms.add(folded)
         return Entry(
             source=source,
@@ -330,39 +349,43 @@ class _Validator:
         if not self.known_language(code, line):
             return False
         if code == self.source_language:
-            self.error(line, f"'{code}' is the source language, not a target")
+            self.error(line, N_("'{code}' is the source language, not a target"), code=code)
             return False
         if self.languages_known and code not in self.languages:
-            self.error(line, f"target language '{code}' is not in [glossary] languages")
+            self.error(
+                line, N_("target language '{code}' is not in [glossary] languages"), code=code
+            )
             return False
         return True
 
-    def string(self, value: object, what: str, line: int) -> str | None:
+    def string(self, value: object, what: Param, line: int) -> str | None:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.error(line, f"{what} must be a string")
+            self.error(line, N_("{what} must be a string"), what=what)
             return None
         cleaned = _clean(value)
         if not cleaned:
-            self.error(line, f"empty {what}")
+            self.error(line, N_("empty {what}"), what=what)
             return None
         if FORBIDDEN_CHARACTERS.search(cleaned):
-            self.error(line, f"{what} contains a tab, line break or control character")
+            template = N_("{what} contains a tab, line break or control character")
+            self.error(line, template, what=what)
             return None
         return cleaned
 
     def string_list(self, value: object, key: str, line: int) -> tuple[str, ...]:
         if not isinstance(value, list):
-            self.error(line, f"'{key}' must be a list of strings")
+            self.error(line, N_("'{key}' must be a list of strings"), key=key)
             return ()
-        strings = (self.string(item, f"entry of '{key}'", line) for item in value)
+        what = Wording.of(N_("entry of '{key}'"), key=key)
+        strings = (self.string(item, what, line) for item in value)
         return tuple(s for s in strings if s is not None)
 
     def flag(self, term: dict[str, Any], key: str, line: int) -> bool:
         value = term.get(key, False)
         if not isinstance(value, bool):
-            self.error(line, f"'{key}' must be true or false")
+            self.error(line, N_("'{key}' must be true or false"), key=key)
             return False
         return value
 
@@ -370,14 +393,15 @@ class _Validator:
         self, value: object, targets: Mapping[str, str], keep: bool, line: int
     ) -> frozenset[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.error(line, "'uncertain' must be a list of language codes")
+            self.error(line, N_("'uncertain' must be a list of language codes"))
             return frozenset()
         uncertain = set()
         for code in value:
             if not self.target_language_ok(code, line):
                 continue
             if not keep and code not in targets:
-                self.error(line, f"'{code}' is marked uncertain, but the term has no {code} target")
+                template = N_("'{code}' is marked uncertain, but the term has no {code} target")
+                self.error(line, template, code=code)
                 continue
             uncertain.add(code)
         return frozenset(uncertain)
@@ -416,37 +440,55 @@ class _Validator:
         other_line: int,
     ) -> None:
         if not (is_source and other_is_source):
-            owner = "the source" if other_is_source else "a form"
+            template = (
+                N_("conflict: the form '{form}' of '{source}' is also the source of '{other}' "
+                   "(line {other_line})")
+                if other_is_source
+                else N_("conflict: the form '{form}' of '{source}' is also a form of '{other}' "
+                        "(line {other_line})")
+            )  # fmt: skip
             self.error(
-                line,
-                f"conflict: the form '{form}' of '{entry.source}' is also {owner} of "
-                f"'{other.source}' (line {other_line})",
-            )
+                line, template, form=form, source=entry.source, other=other.source,
+                other_line=other_line,
+            )  # fmt: skip
             return
         if entry.keep != other.keep:
             self.error(
                 line,
-                f"conflict: '{form}' is kept in one entry and translated in the other "
-                f"(line {other_line})",
-            )
+                N_(
+                    "conflict: '{form}' is kept in one entry and translated in the other "
+                    "(line {other_line})"
+                ),
+                form=form, other_line=other_line,
+            )  # fmt: skip
             return
         for language in sorted(set(entry.targets) | set(other.targets)):
             mine, theirs = entry.targets.get(language), other.targets.get(language)
             if mine is not None and theirs is not None and mine != theirs:
                 self.error(
                     line,
-                    f"conflict: '{form}' has the {language} target '{mine}' here and "
-                    f"'{theirs}' at line {other_line}",
-                )
+                    N_(
+                        "conflict: '{form}' has the {language} target '{mine}' here and "
+                        "'{theirs}' at line {other_line}"
+                    ),
+                    form=form, language=language, mine=mine, theirs=theirs,
+                    other_line=other_line,
+                )  # fmt: skip
                 return
         if form != other.source:
             self.error(
                 line,
-                f"duplicate source term '{form}' (first at line {other_line} as '{other.source}'; "
-                "set case_sensitive = true on both to keep them apart)",
-            )
+                N_(
+                    "duplicate source term '{form}' (first at line {other_line} as '{other}'; "
+                    "set case_sensitive = true on both to keep them apart)"
+                ),
+                form=form, other_line=other_line, other=other.source,
+            )  # fmt: skip
             return
-        self.error(line, f"duplicate source term '{form}' (first at line {other_line})")
+        self.error(
+            line, N_("duplicate source term '{form}' (first at line {other_line})"),
+            form=form, other_line=other_line,
+        )  # fmt: skip
 
     def check_gaps(self, entries: Sequence[Entry]) -> None:
         for entry in entries:
@@ -458,5 +500,6 @@ class _Validator:
             if missing:
                 self.warning(
                     self.lines.term_key(index, "source"),
-                    f"'{entry.source}' has no target in: {', '.join(missing)}",
-                )
+                    N_("'{source}' has no target in: {languages}"),
+                    source=entry.source, languages=", ".join(missing),
+                )  # fmt: skip

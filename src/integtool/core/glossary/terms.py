@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from integtool.core.wording import Param, Wording
+
 LANGUAGE_CODES: frozenset[str] = frozenset({
     "de", "de-si", "en", "ar", "fa", "prs", "ps", "uk", "ru", "tr", "ro", "ku", "kmr", "ckb",
     "ti", "so", "am", "fr", "es", "it", "pl", "sq", "bg", "hr", "sr", "bs", "el", "hu", "zh",
@@ -50,11 +52,24 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One validation problem at a line of the glossary file."""
+    """One validation problem at a line of the glossary file: its English `message` and the
+    wording to say it in the UI language (`integtool.i18n.spoken(problem.sentence)`)."""
 
     line: int
     message: str
     severity: Severity = Severity.ERROR
+    wording: Wording | None = field(default=None, compare=False)
+
+    @classmethod
+    def worded(cls, line: int, severity: Severity, template: str, /, **params: Param) -> "Problem":
+        """A problem whose message is the English of `template` with `params`."""
+        wording = Wording.of(template, **params)
+        return cls(line, wording.english(), severity, wording)
+
+    @property
+    def sentence(self) -> Wording:
+        """What to say in the UI language (the English message when it has no wording)."""
+        return self.wording if self.wording is not None else Wording(self.message)
 
     def format(self, file: str) -> str:
         """`FILE:LINE: message` (warnings say so), the form editors and CI logs understand."""

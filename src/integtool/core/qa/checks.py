@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from integtool.core.copy_detection import LanguageIdentifier, base_code, sample_of
 from integtool.core.glossary.terms import Entry, Glossary
-from integtool.core.language_names import LANGUAGE_NAMES, english_name
+from integtool.core.language_names import LANGUAGE_NAMES
 from integtool.core.markup import visible_text
 from integtool.core.qa.items import MIN_PHONE_DIGITS, Items, check_items
 from integtool.core.qa.markup import Tags, check_links, check_skeleton
@@ -32,6 +32,7 @@ from integtool.core.qa.warnings import (
     QaWarning,
     in_field,
 )
+from integtool.core.wording import N_, LanguageRef
 
 __all__ = [
     "CODES",
@@ -148,11 +149,6 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _language_name(code: str) -> str:
-    name = english_name(code)
-    return f"{name} ({code})" if name else f"'{code}'"
-
-
 # --- glossary ------------------------------------------------------------------------------
 
 
@@ -167,6 +163,7 @@ def _check_glossary(
     surface forms.
     """
     warnings = []
+    place = in_field(where)
     target = _normal(target_text)
     folded = target.casefold()
     for entry in glossary.terms_matching(source_prose):
@@ -174,17 +171,19 @@ def _check_glossary(
         if not variants or _contains(target, folded, variants, entry):
             continue
         if entry.keep:
-            message = (
-                f"The name '{entry.source}' should stay unchanged {in_field(where)}, "
+            template = N_(
+                "The name '{term}' should stay unchanged {place}, "
                 "but the translation does not contain it."
             )
-            warnings.append(QaWarning(KEEP_TERM, message, where))
-        else:
-            message = (
-                f"The glossary term '{entry.source}' should appear as "
-                f"'{entry.target(language)}' {in_field(where)}."
+            warnings.append(
+                QaWarning.worded(KEEP_TERM, template, where, term=entry.source, place=place)
             )
-            warnings.append(QaWarning(GLOSSARY_TERM, message, where))
+        else:
+            template = N_("The glossary term '{term}' should appear as '{target}' {place}.")
+            target = entry.target(language) or ""
+            warnings.append(QaWarning.worded(
+                GLOSSARY_TERM, template, where, term=entry.source, target=target, place=place
+            ))  # fmt: skip
     return warnings
 
 
@@ -211,11 +210,10 @@ def _check_language(
     apart (Persian and Dari, the Kurdish languages, ...) count as the same.
     """
     if len(target) >= MIN_IDENTICAL_CHARS and target == source:
-        message = (
-            f"The translation is identical to the {_language_name(source_language)} original: "
-            "it was not translated."
+        template = N_(
+            "The translation is identical to the {language} original: it was not translated."
         )
-        return [QaWarning(LANGUAGE, message)]
+        return [QaWarning.worded(LANGUAGE, template, language=LanguageRef(source_language))]
     expected = base_code(target_language)
     if identifier is None or len(target) < MIN_LANGUAGE_CHARS or not identifier.knows(expected):
         return []
@@ -223,11 +221,10 @@ def _check_language(
     same = detected == expected or detected in _FAMILY.get(expected, ())
     if same or probability < MIN_LANGUAGE_PROBABILITY:
         return []
-    message = (
-        f"The translation reads as {_language_name(detected)}, "
-        f"not {_language_name(target_language)}."
-    )
-    return [QaWarning(LANGUAGE, message)]
+    template = N_("The translation reads as {detected}, not {expected}.")
+    return [QaWarning.worded(
+        LANGUAGE, template, detected=LanguageRef(detected), expected=LanguageRef(target_language)
+    )]  # fmt: skip
 
 
 def _check_length(source: str, target: str, language: str) -> list[QaWarning]:
@@ -238,17 +235,19 @@ def _check_length(source: str, target: str, language: str) -> list[QaWarning]:
     low = LENGTH_RATIO_MINIMUM.get(base_code(language), low)
     ratio = len(target) / len(source)
     if not target:
-        message = "The translation has no visible text: it is empty."
-    elif ratio < low:
-        message = (
-            f"The translation is only {ratio:.2f} times as long as the original "
-            f"(expected at least {low}): parts of the text may be missing."
+        return [QaWarning.worded(
+            LENGTH_RATIO, N_("The translation has no visible text: it is empty.")
+        )]  # fmt: skip
+    if ratio < low:
+        template = N_(
+            "The translation is only {ratio:.2f} times as long as the original "
+            "(expected at least {bound}): parts of the text may be missing."
         )
-    elif ratio > high:
-        message = (
-            f"The translation is {ratio:.2f} times as long as the original "
-            f"(expected at most {high}): text may have been repeated or added."
+        return [QaWarning.worded(LENGTH_RATIO, template, ratio=ratio, bound=low)]
+    if ratio > high:
+        template = N_(
+            "The translation is {ratio:.2f} times as long as the original "
+            "(expected at most {bound}): text may have been repeated or added."
         )
-    else:
-        return []
-    return [QaWarning(LENGTH_RATIO, message)]
+        return [QaWarning.worded(LENGTH_RATIO, template, ratio=ratio, bound=high)]
+    return []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from integtool.core.qa.warnings import DATE, EMAIL, NUMBER, PHONE, URL, QaWarning, in_field
+from integtool.core.wording import N_
 
 MIN_PHONE_DIGITS = 6
 """A phone-like match with fewer digits (a postcode, `08 - 12`) counts as numbers instead."""
@@ -146,39 +147,43 @@ def check_items(source: Items, target: Items, where: str) -> list[QaWarning]:
             missing.setdefault(key, []).append(raw)
     for raws in missing.values():
         times = len(raws)
-        message = (
-            f"The number {raws[0]} is missing {place} of the translation."
+        template = (
+            N_("The number {number} is missing {place} of the translation.")
             if times == 1
-            else f"The number {raws[0]} is missing {times} times {place} of the translation."
+            else N_("The number {number} is missing {times} times {place} of the translation.")
         )
-        warnings.append(QaWarning(NUMBER, message, where))
+        warnings.append(
+            QaWarning.worded(NUMBER, template, where, number=raws[0], times=times, place=place)
+        )
     dates = Counter(day for _, readings in target.dates for day in readings)
     for raw, readings in source.dates:
         day = readings[0]  # German sources write day.month.year
         if dates[day] > 0:
             dates[day] -= 1
         else:
-            message = f"The date {raw} is missing or changed {place} of the translation."
-            warnings.append(QaWarning(DATE, message, where))
+            template = N_("The date {date} is missing or changed {place} of the translation.")
+            warnings.append(QaWarning.worded(DATE, template, where, date=raw, place=place))
     phones = Counter(digits for _, digits in target.phones)
     for raw, digits in source.phones:
         if phones[digits] > 0:
             phones[digits] -= 1
         else:
-            message = f"The phone number {raw} is missing or changed {place} of the translation."
-            warnings.append(QaWarning(PHONE, message, where))
+            template = N_(
+                "The phone number {phone} is missing or changed {place} of the translation."
+            )
+            warnings.append(QaWarning.worded(PHONE, template, where, phone=raw, place=place))
     emails = {folded for _, folded in target.emails}
     for email, folded in dict.fromkeys(source.emails):
         if folded not in emails:
-            message = (
-                f"The e-mail address {email} is missing or changed {place} of the translation."
+            template = N_(
+                "The e-mail address {email} is missing or changed {place} of the translation."
             )
-            warnings.append(QaWarning(EMAIL, message, where))
+            warnings.append(QaWarning.worded(EMAIL, template, where, email=email, place=place))
     urls = set(target.urls)
     for url in dict.fromkeys(source.urls):
         if url not in urls:
-            message = f"The web address {url} is missing or changed {place} of the translation."
-            warnings.append(QaWarning(URL, message, where))
+            template = N_("The web address {url} is missing or changed {place} of the translation.")
+            warnings.append(QaWarning.worded(URL, template, where, url=url, place=place))
     return warnings
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from integtool.core.qa.warnings import HTML_SKELETON, URL, QaWarning
+from integtool.core.wording import N_, Wording
 
 _VOID_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -32,7 +33,7 @@ class Tags:
     """The tag sequence of an HTML fragment, its nesting problems and its link targets."""
 
     sequence: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Wording] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
 
     @classmethod
@@ -66,16 +67,24 @@ class Tags:
                 tags.sequence.append(f"</{name}>")
             else:
                 open_tags.append(name)
-        tags.problems += [f"The tag <{name}> is never closed" for name in reversed(open_tags)]
+        tags.problems += [
+            Wording.of(N_("The tag {tag} is never closed"), tag=f"<{name}>")
+            for name in reversed(open_tags)
+        ]
         return tags
 
     def close(self, open_tags: list[str], name: str) -> None:
         """Close the innermost open `name`, noting tags left open inside it or a stray close."""
         if name not in open_tags:
-            self.problems.append(f"The closing tag </{name}> has no opening tag")
+            self.problems.append(
+                Wording.of(N_("The closing tag {tag} has no opening tag"), tag=f"</{name}>")
+            )
             return
         while (inner := open_tags.pop()) != name:
-            self.problems.append(f"The tag <{inner}> is not closed before </{name}>")
+            self.problems.append(Wording.of(
+                N_("The tag {tag} is not closed before {closing}"),
+                tag=f"<{inner}>", closing=f"</{name}>",
+            ))  # fmt: skip
 
 
 def check_skeleton(source: Tags, target: Tags) -> list[QaWarning]:
@@ -87,7 +96,8 @@ def check_skeleton(source: Tags, target: Tags) -> list[QaWarning]:
     new_problems = Counter(target.problems) - Counter(source.problems)
     for problem in target.problems:
         if new_problems[problem] > 0:
-            return [QaWarning(HTML_SKELETON, f"{problem} in the translation.")]
+            template = N_("{problem} in the translation.")
+            return [QaWarning.worded(HTML_SKELETON, template, problem=problem)]
     expected, found = source.sequence, target.sequence
     if expected == found:
         return []
@@ -95,31 +105,41 @@ def check_skeleton(source: Tags, target: Tags) -> list[QaWarning]:
         (i for i, (a, b) in enumerate(zip(expected, found, strict=False)) if a != b),
         min(len(expected), len(found)),
     )
+    return [QaWarning.saying(HTML_SKELETON, _difference(expected, found, index))]
+
+
+def _difference(expected: list[str], found: list[str], index: int) -> Wording:
+    """How the tags differ from `index` on."""
     if dropped := _gap(expected, found, index):
-        message = (
-            f"The tag {dropped[0]} of the original is missing in the translation."
-            if len(dropped) == 1
-            else f"The tags {' and '.join(dropped)} of the original are missing in the translation."
+        if len(dropped) == 1:
+            template = N_("The tag {tag} of the original is missing in the translation.")
+            return Wording.of(template, tag=dropped[0])
+        template = N_(
+            "The tags {first} and {second} of the original are missing in the translation."
         )
-    elif added := _gap(found, expected, index):
-        message = (
-            f"The translation has an extra tag {added[0]} that the original lacks."
-            if len(added) == 1
-            else f"The translation has extra tags {' and '.join(added)} that the original lacks."
+        return Wording.of(template, first=dropped[0], second=dropped[1])
+    if added := _gap(found, expected, index):
+        if len(added) == 1:
+            template = N_("The translation has an extra tag {tag} that the original lacks.")
+            return Wording.of(template, tag=added[0])
+        template = N_(
+            "The translation has extra tags {first} and {second} that the original lacks."
         )
-    elif index >= len(found):
-        message = (
-            f"The translation's HTML ends early: from tag {index + 1} of the original "
-            f"({expected[index]}) on, the tags are missing."
+        return Wording.of(template, first=added[0], second=added[1])
+    if index >= len(found):
+        template = N_(
+            "The translation's HTML ends early: from tag {position} of the original "
+            "({tag}) on, the tags are missing."
         )
-    elif index >= len(expected):
-        message = f"The translation has extra tags after the original's last tag: {found[index]}."
-    else:
-        message = (
-            f"The HTML tags differ from the original at tag {index + 1}: the translation has "
-            f"{found[index]} where the original has {expected[index]}."
-        )
-    return [QaWarning(HTML_SKELETON, message)]
+        return Wording.of(template, position=index + 1, tag=expected[index])
+    if index >= len(expected):
+        template = N_("The translation has extra tags after the original's last tag: {tag}.")
+        return Wording.of(template, tag=found[index])
+    template = N_(
+        "The HTML tags differ from the original at tag {position}: the translation has "
+        "{found} where the original has {expected}."
+    )
+    return Wording.of(template, position=index + 1, found=found[index], expected=expected[index])
 
 
 def _gap(longer: list[str], shorter: list[str], index: int) -> list[str]:
@@ -135,16 +155,22 @@ def check_links(source: list[str], target: list[str]) -> list[QaWarning]:
     missing = list((Counter(source) - Counter(target)).elements())
     extra = list((Counter(target) - Counter(source)).elements())
     warnings = [
-        QaWarning(URL, f"The link {old} was changed to {new} in the translation.")
+        QaWarning.worded(
+            URL, N_("The link {old} was changed to {new} in the translation."), old=old, new=new
+        )
         for old, new in zip(missing, extra, strict=False)
     ]
     pairs = len(warnings)
     warnings += [
-        QaWarning(URL, f"The link {link} is missing in the translation.")
+        QaWarning.worded(URL, N_("The link {link} is missing in the translation."), link=link)
         for link in missing[pairs:]
     ]
     warnings += [
-        QaWarning(URL, f"The translation has a link {link} that the original does not have.")
+        QaWarning.worded(
+            URL,
+            N_("The translation has a link {link} that the original does not have."),
+            link=link,
+        )
         for link in extra[pairs:]
     ]
     return warnings

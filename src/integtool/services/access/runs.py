@@ -9,6 +9,7 @@ from integtool.config import Config
 from integtool.core.periods import PeriodKind
 from integtool.core.rate_window import RateWindow
 from integtool.errors import IntegtoolError, UsageError
+from integtool.i18n import N_, _
 from integtool.services.access.assessment import AccessRequest, RegionAccess, region_access
 from integtool.services.access.sources import matomo_token, open_matomo, region_statistics
 from integtool.services.check import CheckRequest, CheckResult, RegionFailure, check_region
@@ -40,11 +41,15 @@ async def run_access(
     the report."""
     statistics = region_statistics(config, region, demo=demo, population=population)
     if statistics is None and demo:
-        raise UsageError(f"The demo instance has no region '{region}' with statistics.")
+        raise UsageError(
+            _("The demo instance has no region '{region}' with statistics.").format(region=region)
+        )
     if statistics is None:
         raise UsageError(
-            f"Region '{region}' has no statistics: set matomo_site_id under [regions.{region}] "
-            "and url under [matomo] in the configuration."
+            _(
+                "Region '{region}' has no statistics: set matomo_site_id under "
+                "[regions.{region}] and url under [matomo] in the configuration."
+            ).format(region=region)
         )
     token = "" if demo else matomo_token(region)
     check = CheckRequest([region], False, [], config.stale_days, {}, datetime.now(UTC))
@@ -60,7 +65,7 @@ async def run_access(
     if unusable is None and result.not_stored is not None:
         unusable = StateUnusable(state, result.not_stored)
     if unusable is not None:
-        warn(unusable.not_stored("the reads were"))
+        warn(unusable.not_stored_line(N_("the reads were not stored in {path}: {reason}.")))
     return result
 
 

@@ -11,6 +11,7 @@ from integtool.content.http import make_http_client
 from integtool.core.rate_window import RateWindow
 from integtool.demo import DEMO_MATOMO_URL, demo_population, demo_site_id, matomo_demo_transport
 from integtool.errors import ConfigError
+from integtool.i18n import _
 from integtool.stats.matomo import MatomoClient
 from integtool.stats.matomo_api import DEFAULT_SEGMENT
 from integtool.stats.population import Population, parse_population_toml, read_population
@@ -37,8 +38,10 @@ def matomo_token(region: str, env: Mapping[str, str] = os.environ) -> str:
     token = env.get(token_variable(region)) or env.get("MATOMO_TOKEN")
     if not token:
         raise ConfigError(
-            f"No Matomo token for region '{region}': set MATOMO_TOKEN or "
-            f"{token_variable(region)} in the environment."
+            _(
+                "No Matomo token for region '{region}': set MATOMO_TOKEN or {variable} in the "
+                "environment."
+            ).format(region=region, variable=token_variable(region))
         )
     return token
 
@@ -53,7 +56,8 @@ def region_statistics(
     if demo:
         site = demo_site_id(region)
         text = demo_population(region)
-        bundled = parse_population_toml(text, f"the demo population of {region}") if text else None
+        label = f"the demo population of {region}"  # JSON names it as its file: English
+        bundled = parse_population_toml(text, label) if text else None
         if site is None:
             return None
         return RegionStatistics(
@@ -63,7 +67,7 @@ def region_statistics(
     if site is None:
         return None
     if config.matomo.url is None:
-        raise ConfigError("Matomo sites are configured but [matomo] url is not set.")
+        raise ConfigError(_("Matomo sites are configured but [matomo] url is not set."))
     file = population or config.population_for(region)
     return RegionStatistics(
         site, config.matomo.segment, read_population(file) if file is not None else None
@@ -80,7 +84,7 @@ async def open_matomo(
     settings = config.http
     url = DEMO_MATOMO_URL if demo else config.matomo.url
     if url is None:
-        raise ConfigError("Matomo is not configured: set url under [matomo].")
+        raise ConfigError(_("Matomo is not configured: set url under [matomo]."))
     http = make_http_client(
         url + "/",
         timeout=settings.timeout,
