@@ -86,7 +86,7 @@ def headings(table: DataTable[Any]) -> list[str]:
 def test_dashboard_and_pages_speak_german(state: Path, config: Config) -> None:
     async def scenario(app: ReviewApp, pilot: Pilot[None], _notices: list[str]) -> None:
         assert isinstance(app.screen, DashboardScreen)
-        assert footer(app) == ["Seiten", "Alle Entwürfe", "Beenden", "Hilfe"]
+        assert footer(app) == ["Seiten", "Alle Entwürfe", "Ende", "Hilfe"]
         table = app.screen.query_one(DataTable)
         assert headings(table) == ["Region", "Spr.", "Fehlt", "Veraltet", "Lange unverändert",
                                    "Kopiert", "Wartet", "Angenommen"]  # fmt: skip
@@ -101,7 +101,7 @@ def test_dashboard_and_pages_speak_german(state: Path, config: Config) -> None:
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PagesScreen)
-        assert footer(app) == ["Zurück", "Beenden", "Hilfe"]
+        assert footer(app) == ["Zurück", "Ende", "Hilfe"]
         pages = app.screen.query_one(DataTable)
         assert headings(pages) == ["Befund", "Seite", "Titel", "Tage", "Wörter", "Entwurf"]
         cells = [[str(cell) for cell in pages.get_row_at(i)] for i in range(pages.row_count)]
@@ -119,7 +119,7 @@ def test_draft_list_and_review_speak_german_and_store_the_same(state: Path, conf
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DraftListScreen)
-        assert footer(app) == ["Zurück", "Alle ok", "Rückgängig", "Beenden", "Hilfe"]
+        assert footer(app) == ["Zurück", "Alle ok", "Rückg.", "Ende", "Hilfe"]
         table = screen.query_one(DataTable)
         assert headings(table) == ["#", "Region", "Spr.", "Seite", "Titel", "Status", "QS"]
         assert {str(table.get_row_at(i)[5]) for i in range(table.row_count)} == {"wartet"}
@@ -136,7 +136,7 @@ def test_draft_list_and_review_speak_german_and_store_the_same(state: Path, conf
         review = app.screen
         assert isinstance(review, ReviewScreen)
         assert footer(app) == ["Annehmen", "Ablehnen", "Ändern", "Weiter", "Alle ok",
-                               "Rückgängig", "Vergleich", "Beenden", "Hilfe"]  # fmt: skip
+                               "Rückg.", "Vgl.", "Ende", "Hilfe"]  # fmt: skip
         assert text(review.query_one("#meta", Static)) == (
             "#1 · neustadt/ar · Seite 101 · 1/3 · wartet"
         )
@@ -223,6 +223,57 @@ def test_english_stays_english_after_german(state: Path, config: Config) -> None
     finally:
         i18n.activate("en")
     drive(state, config, english_run)
+
+
+def bottom_line(app: ReviewApp) -> str:
+    """The last row of the 80×24 terminal as it is drawn (the footer)."""
+    return app.screen._compositor.render_strips()[-1].text
+
+
+def assert_footer_fits(app: ReviewApp) -> None:
+    """Every key of the footer, with its word, drawn inside the 80 columns."""
+    line = bottom_line(app)
+    assert len(line) == 80
+    keys = list(app.screen.query_one(Footer).query(FooterKey))
+    assert keys
+    for key in keys:
+        assert key.region.right <= 80, (key.key_display, key.description, line)
+        assert f"{key.key_display} {key.description}" in line
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_footer_fits_80_columns(state: Path, config: Config, language: str) -> None:
+    """Dashboard, pages, draft list, review and editor: no key description is cut off."""
+
+    async def scenario(app: ReviewApp, pilot: Pilot[None], _notices: list[str]) -> None:
+        seen = []
+        for keys in (["p"], ["d"]):
+            assert_footer_fits(app)
+            await pilot.press(*keys)
+            await pilot.pause()
+            seen.append(bottom_line(app))
+            assert_footer_fits(app)
+            await pilot.press("escape")
+            await pilot.pause()
+        await open_arabic_review(app, pilot)
+        assert_footer_fits(app)
+        seen.append(bottom_line(app))
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        assert_footer_fits(app)
+        review_keys = seen[-1]
+        if language == "de":
+            assert review_keys == ("a Annehmen r Ablehnen e Ändern s Weiter A Alle ok u Rückg. "
+                                   "v Vgl. q Ende ? Hilfe")  # fmt: skip
+        else:
+            assert review_keys.startswith("a Accept r Reject e Edit s Skip A All clean u Undo ")
+
+    i18n.activate(language)
+    try:
+        drive(state, config, scenario)
+    finally:
+        i18n.activate("en")
 
 
 @pytest.mark.usefixtures("german")

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from integtool.config import Config, is_http_url, load_config
 from integtool.errors import ConfigError
+from integtool.i18n import _
 from integtool.run_control import start_run_deadline
 from integtool.store.database import default_state_path
 
@@ -42,7 +43,9 @@ class AppContext:
         config = load_config(self.config_path, os.environ)
         if self.base_url:
             if not is_http_url(self.base_url):
-                raise ConfigError(f"The base URL {self.base_url!r} is not an http(s) URL.")
+                raise ConfigError(
+                    _("The base URL {url} is not an http(s) URL.").format(url=repr(self.base_url))
+                )
             config = replace(config, base_url=self.base_url.rstrip("/"))
         start_run_deadline(config.http.run_timeout)
         return config
@@ -66,27 +69,24 @@ class AppContext:
     def report_failures(self, failures: Iterable["RegionFailure"]) -> None:
         """One line on stderr per region that could not be processed (shown even with -q)."""
         for failure in failures:
-            self.err.print(
-                f"integtool: region '{failure.region}' failed: {failure.error}",
-                markup=False,
-                highlight=False,
+            line = _("region '{region}' failed: {error}").format(
+                region=failure.region, error=failure.error
             )
+            self.err.print(f"integtool: {line}", markup=False, highlight=False)
 
     def report_access_problems(self, access: "AccessOutcome") -> None:
         """One stderr line per region whose statistics failed or whose reads were not stored."""
         for failure in access.failures:
-            self.err.print(
-                f"integtool: the statistics of region '{failure.region}' failed: {failure.error}",
-                markup=False,
-                highlight=False,
+            line = _("the statistics of region '{region}' failed: {error}").format(
+                region=failure.region, error=failure.error
             )
+            self.err.print(f"integtool: {line}", markup=False, highlight=False)
         for slug, reads in access.regions.items():
             if reads.not_stored:
-                self.err.print(
-                    f"integtool: the reads of region '{slug}' were not stored: {reads.not_stored}",
-                    markup=False,
-                    highlight=False,
+                line = _("the reads of region '{region}' were not stored: {reason}").format(
+                    region=slug, reason=reads.not_stored
                 )
+                self.err.print(f"integtool: {line}", markup=False, highlight=False)
 
     def note(self, message: str) -> None:
         """A diagnostic line on stderr (suppressed by --quiet)."""

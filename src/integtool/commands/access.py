@@ -13,6 +13,7 @@ import typer
 from integtool.commands.options import app_context, region_slugs
 from integtool.core.periods import PeriodKind
 from integtool.errors import UsageError
+from integtool.i18n import _
 from integtool.reports.access_data import access_data
 from integtool.reports.access_render import render_access_csv, render_access_table
 from integtool.services.access.assessment import AccessRequest
@@ -57,7 +58,7 @@ def access(
     today = date.today()  # Matomo's months are local ones, as the editor's are
     start = _date(since) if since else None
     if start is not None and start >= today:
-        raise UsageError(f"--since {since} is not in the past.")
+        raise UsageError(_("--since {date} is not in the past.").format(date=since))
     request = AccessRequest(period, today, start)
     result = asyncio.run(
         run_access(
@@ -84,4 +85,6 @@ def _date(value: str) -> date:
     try:
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
-        raise UsageError(f"--since takes a date like 2026-01-31, not {value!r}.") from None
+        raise UsageError(
+            _("--since takes a date like 2026-01-31, not {value}.").format(value=repr(value))
+        ) from None

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from integtool.commands.options import TableFormat, app_context, region_slugs
 from integtool.core.models import Language, Region
+from integtool.i18n import _
 from integtool.services.content_session import open_content
 
 
@@ -41,10 +42,11 @@ def regions(
         ]
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
-    table = Table("region", "name", "live", "languages")
+    # TRANSLATORS: the headings of `integtool regions` (live: the region is public).
+    table = Table(_("region"), _("name"), _("live"), _("languages"))
     for r in found:
         table.add_row(
-            Text(r.slug), Text(r.name), "yes" if r.live else "no", ", ".join(r.language_codes)
+            Text(r.slug), Text(r.name), _("yes") if r.live else _("no"), ", ".join(r.language_codes)
         )
     app.out.print(table)
 
@@ -74,7 +76,8 @@ def languages(
         ]  # fmt: skip
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
-    table = Table("code", "bcp47", "name", "direction")
+    # TRANSLATORS: the headings of `integtool languages` (the values rtl/ltr stay as they are).
+    table = Table(_("code"), "bcp47", _("name"), _("direction"))
     for lang in found:
         table.add_row(
             Text(lang.code),

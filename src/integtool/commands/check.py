@@ -20,6 +20,7 @@ from integtool.commands.options import (
 from integtool.commands.progress import progress_of
 from integtool.core.findings import FindingKind
 from integtool.exitcodes import ExitCode
+from integtool.i18n import _
 from integtool.reports.check_data import check_data
 from integtool.reports.check_render import render_csv, render_markdown, render_table
 from integtool.services.access.runs import AccessOutcome, access_for_check
@@ -73,15 +74,17 @@ def check(
         now=datetime.now(UTC),
     )
     total = None if request.all_regions else len(set(request.regions))
-    with progress_of(app, "checking", total, "regions") as done:
+    # TRANSLATORS: the progress bar while regions are checked ("checking ━━━ 2/5 regions").
+    with progress_of(app, _("checking"), total, _("regions")) as done:
         result = asyncio.run(check_instance(app.config, request, demo=app.demo,
                                             on_region_done=done))  # fmt: skip
     app.report_failures(result.failures)
     unstored = store_check(app.state_path, result)
     if unstored is not None:  # one line on stderr, never the report or the exit code
-        app.err.print(
-            f"integtool: {unstored.not_stored('the check was')}", markup=False, highlight=False
+        sentence = _("the check was not stored in {path}: {reason}.").format(
+            path=unstored.path, reason=unstored.reason.rstrip(".")
         )
+        app.err.print(f"integtool: {sentence}", markup=False, highlight=False)
     access = AccessOutcome()
     if output is not ReportFormat.csv:  # CSV is one row per finding: no access in it
         access = asyncio.run(access_for_check(app.config, app.state_path, result, demo=app.demo))

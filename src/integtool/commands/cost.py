@@ -20,6 +20,7 @@ from integtool.core.findings import FindingKind
 from integtool.core.providers_support import Provider
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
+from integtool.i18n import _
 from integtool.reports.cost_data import cost_data, deepl_characters_needed
 from integtool.reports.cost_render import render_cost_csv, render_cost_table
 from integtool.services.check import CheckRequest
@@ -55,10 +56,12 @@ def cost(
     """Estimate what translating the missing and outdated pages costs, per language."""
     app = app_context(ctx)
     if output not in {"table", "json", "csv"}:
-        raise UsageError(f"--format takes table, json or csv, not {output!r}.")
+        raise UsageError(
+            _("--format takes table, json or csv, not {value}.").format(value=repr(output))
+        )
     cost_kinds = frozenset(parse_kinds(kinds))
     if not cost_kinds or FindingKind.STALE in cost_kinds:
-        raise UsageError("--kinds takes missing, outdated and untranslated_copy.")
+        raise UsageError(_("--kinds takes missing, outdated and untranslated_copy."))
     providers = _providers(provider)
     request = CheckRequest(
         regions=split_values(regions or []),
@@ -89,4 +92,8 @@ def _providers(value: str) -> tuple[Provider, ...]:
     try:
         return tuple(Provider(item) for item in split_values([value]))
     except ValueError:
-        raise UsageError(f"--provider takes deepl, google, human or all, not {value!r}.") from None
+        raise UsageError(
+            _("--provider takes deepl, google, human or all, not {value}.").format(
+                value=repr(value)
+            )
+        ) from None

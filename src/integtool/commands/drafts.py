@@ -11,6 +11,7 @@ from integtool.context import AppContext
 from integtool.core.codes import LARGEST_ID
 from integtool.core.draft_life import DraftAction, MoveRefused
 from integtool.errors import UsageError
+from integtool.i18n import _, ngettext
 from integtool.reports.drafts_render import drafts_data, render_drafts
 from integtool.services.draft_desk import DraftDesk
 from integtool.services.state_file import StateFile
@@ -67,7 +68,7 @@ def accept(
     """Accept drafts for pushing (named ones, or all without QA warnings)."""
     app = app_context(ctx)
     if bool(ids) == all_clean:
-        raise UsageError("Name draft ids or use --all-clean (not both).")
+        raise UsageError(_("Name draft ids or use --all-clean (not both)."))
     with StateFile.open(app.state_path) as state:
         desk = state.drafts
         chosen = desk.clean(region, language) if all_clean else list(ids or [])
@@ -85,19 +86,24 @@ def reject(
         _decide(app, state.drafts, ids, DraftAction.REJECT)
 
 
-_DONE = {DraftAction.ACCEPT: "accepted", DraftAction.REJECT: "rejected"}
-
-
 def _decide(app: AppContext, desk: DraftDesk, ids: list[int], action: DraftAction) -> None:
     """The decision through the DraftDesk, as the review makes it; one line on stderr."""
     unknown = [draft_id for draft_id in ids if not 0 < draft_id <= LARGEST_ID]
     if unknown:  # no such id can be in the state file (nor be asked for in SQLite)
-        raise UsageError(f"There is no draft #{unknown[0]}.")
+        raise UsageError(_("There is no draft #{id}.").format(id=unknown[0]))
     try:
         changed = desk.decide(ids, action)
     except LookupError as error:
-        raise UsageError(f"There is no draft #{error.args[0]}.") from None
+        raise UsageError(_("There is no draft #{id}.").format(id=error.args[0])) from None
     except MoveRefused as error:
-        raise UsageError(f"Draft #{error.draft_id} was pushed already; it cannot change.") from None
-    listed = ", ".join(f"#{draft_id}" for draft_id in changed) or "none"
-    app.note(f"{_DONE[action]} {len(changed)} draft{'s' if len(changed) != 1 else ''}: {listed}")
+        raise UsageError(
+            _("Draft #{id} was pushed already; it cannot change.").format(id=error.draft_id)
+        ) from None
+    listed = ", ".join(f"#{draft_id}" for draft_id in changed) or _("none")
+    if action is DraftAction.ACCEPT:
+        done = ngettext("accepted {count} draft: {ids}", "accepted {count} drafts: {ids}",
+                        len(changed))  # fmt: skip
+    else:
+        done = ngettext("rejected {count} draft: {ids}", "rejected {count} drafts: {ids}",
+                        len(changed))  # fmt: skip
+    app.note(done.format(count=len(changed), ids=listed))

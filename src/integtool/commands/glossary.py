@@ -14,6 +14,7 @@ from integtool.core.glossary.export import to_csv, to_deepl_tsv, to_tbx
 from integtool.core.glossary.terms import Glossary
 from integtool.core.providers_support import deepl_text_only
 from integtool.errors import UsageError
+from integtool.i18n import _, ngettext
 from integtool.reports.glossary_render import glossary_data, glossary_table
 from integtool.services.glossary_files import GlossaryFile, read_glossary_file, write_export
 
@@ -48,16 +49,31 @@ def validate(ctx: typer.Context, file: GlossaryPath = None) -> None:
     glossary = loaded.report.glossary
     if loaded.report.errors or glossary is None:
         count = len(loaded.report.errors)
-        raise UsageError(f"The glossary {loaded.label} has {count} error{'' if count == 1 else 's'}"
-                         " (listed above).")  # fmt: skip
-    kept = sum(entry.keep for entry in glossary.entries)
+        raise UsageError(
+            ngettext("The glossary {file} has {count} error (listed above).",
+                     "The glossary {file} has {count} errors (listed above).",
+                     count).format(file=loaded.label, count=count)
+        )  # fmt: skip
+    sys.stdout.write(_validated(loaded.label, glossary, len(loaded.report.warnings)) + "\n")
+
+
+def _validated(label: str, glossary: Glossary, warnings: int) -> str:
+    """The one line of a valid glossary: its terms, languages, uncertain targets, warnings."""
+    terms, languages = len(glossary.entries), len(glossary.languages)
     uncertain = sum(len(entry.uncertain) for entry in glossary.entries)
-    warnings = len(loaded.report.warnings)
-    sys.stdout.write(
-        f"{loaded.label}: OK, {len(glossary.entries)} terms ({kept} kept), "
-        f"{len(glossary.languages)} languages ({', '.join(glossary.languages)}), "
-        f"{uncertain} uncertain targets, {warnings} warning{'' if warnings == 1 else 's'}.\n"
-    )
+    return _("{file}: OK, {terms} ({kept} kept), {languages} ({codes}), {uncertain}, "
+             "{warnings}.").format(
+        file=label,
+        terms=ngettext("{count} term", "{count} terms", terms).format(count=terms),
+        kept=sum(entry.keep for entry in glossary.entries),
+        languages=ngettext("{count} language", "{count} languages", languages).format(
+            count=languages),
+        codes=", ".join(glossary.languages),
+        uncertain=ngettext("{count} uncertain target", "{count} uncertain targets",
+                           uncertain).format(count=uncertain),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+            count=warnings),
+    )  # fmt: skip
 
 
 @glossary_app.command()
@@ -116,15 +132,19 @@ def export(
     assert glossary is not None  # _usable checked it
     if output_format is ExportFormat.deepl_tsv:
         if language is None:
-            raise UsageError("--format deepl-tsv needs --language (DeepL takes one pair per list).")
+            raise UsageError(
+                _("--format deepl-tsv needs --language (DeepL takes one pair per list).")
+            )
         _languages(glossary, language)
         if deepl_text_only(language):
-            app.note(f"integtool: note: DeepL offers no glossaries for '{language}'.")
+            note = _("note: DeepL offers no glossaries for '{language}'.")
+            app.note(f"integtool: {note.format(language=language)}")
         text = to_deepl_tsv(glossary, language)
         if not text:
             raise UsageError(
-                f"The glossary has no entries for '{language}' (DeepL rejects empty glossaries)."
-            )
+                _("The glossary has no entries for '{language}' (DeepL rejects empty "
+                  "glossaries).").format(language=language)
+            )  # fmt: skip
     elif output_format is ExportFormat.csv:
         text = to_csv(glossary, _languages(glossary, language))
     else:
@@ -133,7 +153,8 @@ def export(
         sys.stdout.write(text)
     else:
         write_export(output, text)
-        app.note(f"integtool: wrote {output}")
+        wrote = _("wrote {file}").format(file=output)
+        app.note(f"integtool: {wrote}")
 
 
 def _usable(app: AppContext, loaded: GlossaryFile) -> GlossaryFile:
@@ -151,6 +172,8 @@ def _languages(glossary: Glossary, language: str | None) -> list[str]:
         return list(glossary.languages)
     if language not in glossary.languages:
         raise UsageError(
-            f"The glossary has no language '{language}' (it has: {', '.join(glossary.languages)})."
+            _("The glossary has no language '{language}' (it has: {languages}).").format(
+                language=language, languages=", ".join(glossary.languages)
+            )
         )
     return [language]

@@ -8,6 +8,7 @@ import typer
 
 from integtool.commands.options import TableFormat, app_context, region_slugs
 from integtool.errors import UsageError
+from integtool.i18n import _
 from integtool.reports.history_render import history_data, render_history
 from integtool.services.state_file import StateFile
 
@@ -32,9 +33,13 @@ def history(
         # one run more than shown: the baseline of the changes on the oldest listed run
         runs = counts.per_run(region, limit + 1) if known else []
     if not known:
-        app.note("No check has been stored yet: run integtool check first.")
+        app.note(_("No check has been stored yet: run integtool check first."))
     elif region is not None and not runs:
-        raise UsageError(f"No check of region '{region}' is stored (stored: {', '.join(known)}).")
+        raise UsageError(
+            _("No check of region '{region}' is stored (stored: {regions}).").format(
+                region=region, regions=", ".join(known)
+            )
+        )
     if output is TableFormat.json:
         data = orjson.dumps(history_data(runs, limit), option=orjson.OPT_INDENT_2).decode()
         sys.stdout.write(data + "\n")

@@ -1,12 +1,12 @@
 """`integtool import po FILE ...`: reviewed PO files back into the state file as drafts."""
 
-from collections.abc import Sized
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from integtool.commands.options import app_context, region_slugs
+from integtool.i18n import _, ngettext
 from integtool.services.po_import import import_files, qa_check
 from integtool.services.state_file import StateFile
 
@@ -37,15 +37,30 @@ def import_po(
         check = qa_check(app.config, demo=app.demo)
         reviewed, outcome = import_files(state.drafts, files, check, region)
     for file in reviewed:
-        skipped = f", {file.skipped} untranslated skipped" if file.skipped else ""
-        app.note(f"{file.path}: {len(file.pages)} page{_s(file.pages)} of "
-                 f"'{file.region}' in '{file.language}'{skipped}")  # fmt: skip
-    for ids, what in ((outcome.accepted, "accepted"), (outcome.waiting, "waiting for review")):
-        listed = ", ".join(f"#{draft_id}" for draft_id in ids) or "none"
-        app.note(f"{what}: {len(ids)} draft{_s(ids)} ({listed})")
+        pages = ngettext(
+            "{file}: {count} page of '{region}' in '{language}'",
+            "{file}: {count} pages of '{region}' in '{language}'",
+            len(file.pages),
+        )
+        line = pages.format(file=file.path, count=len(file.pages), region=file.region,
+                            language=file.language)  # fmt: skip
+        if file.skipped:
+            line += _(", {count} untranslated skipped").format(count=file.skipped)
+        app.note(line)
+    accepted = ngettext("accepted: {count} draft ({ids})", "accepted: {count} drafts ({ids})",
+                        len(outcome.accepted))  # fmt: skip
+    waiting = ngettext(
+        "waiting for review: {count} draft ({ids})",
+        "waiting for review: {count} drafts ({ids})",
+        len(outcome.waiting),
+    )
+    for ids, sentence in ((outcome.accepted, accepted), (outcome.waiting, waiting)):
+        listed = ", ".join(f"#{draft_id}" for draft_id in ids) or _("none")
+        app.note(sentence.format(count=len(ids), ids=listed))
     if outcome.edited:
-        app.note(f"changed by the reviewer: {len(outcome.edited)} draft{_s(outcome.edited)}")
-
-
-def _s(items: Sized) -> str:
-    return "" if len(items) == 1 else "s"
+        edited = ngettext(
+            "changed by the reviewer: {count} draft",
+            "changed by the reviewer: {count} drafts",
+            len(outcome.edited),
+        )
+        app.note(edited.format(count=len(outcome.edited)))

@@ -10,6 +10,7 @@ from integtool.context import AppContext
 from integtool.core.codes import is_slug, shown
 from integtool.core.findings import FindingKind
 from integtool.errors import UsageError
+from integtool.i18n import _
 
 
 class TableFormat(StrEnum):
@@ -36,7 +37,9 @@ def region_slugs(value: Given) -> Given:
     for item in _items(value):
         if not is_slug(item):
             raise typer.BadParameter(
-                f"{shown(item)} is not a region slug (letters, digits, '-', '_')."
+                _("{value} is not a region slug (letters, digits, '-', '_').").format(
+                    value=shown(item)
+                )
             )
     return value
 
@@ -46,7 +49,9 @@ def language_codes(value: Given) -> Given:
     for item in _items(value):
         for code in split_values([item]):
             if not is_slug(code):
-                raise typer.BadParameter(f"{shown(code)} is not a language code.")
+                raise typer.BadParameter(
+                    _("{value} is not a language code.").format(value=shown(code))
+                )
     if value is None:
         return value
     return value.lower() if isinstance(value, str) else [item.lower() for item in value]
@@ -75,7 +80,11 @@ def parse_sources(values: Iterable[str]) -> dict[str, str]:
     for value in split_values(values):
         target, sep, source = value.partition("=")
         if not sep or not target.strip() or not source.strip():
-            raise UsageError(f"--source takes LANGUAGE=SOURCE (for example ar=en), not {value!r}.")
+            raise UsageError(
+                _("--source takes LANGUAGE=SOURCE (for example ar=en), not {value}.").format(
+                    value=repr(value)
+                )
+            )
         sources[target.strip()] = source.strip()
     return sources
 
@@ -93,5 +102,9 @@ def parse_kinds(value: str | None) -> set[FindingKind]:
             kinds.add(FindingKind(item))
         except ValueError:
             names = ", ".join(kind.value for kind in FindingKind)
-            raise UsageError(f"--fail-on takes any of: {names}, any (not {item!r}).") from None
+            raise UsageError(
+                _("--fail-on takes any of: {names}, any (not {value}).").format(
+                    names=names, value=repr(item)
+                )
+            ) from None
     return kinds

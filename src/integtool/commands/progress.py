@@ -12,7 +12,10 @@ from integtool.context import AppContext
 def progress_of(
     app: AppContext, label: str, total: int | None, unit: str
 ) -> Iterator[Callable[[object], None]]:
-    """A callback that advances the bar by one; a no-op when nobody watches."""
+    """A callback that advances the bar by one; a no-op when nobody watches.
+
+    `label` ("checking") and `unit` ("regions") come in the UI language.
+    """
     if not app.show_progress:
         yield lambda _: None
         return

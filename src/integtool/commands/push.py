@@ -14,6 +14,7 @@ from integtool.context import AppContext
 from integtool.core.drafts import Draft
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
+from integtool.i18n import _, ngettext
 from integtool.services.content_session import open_content
 from integtool.services.draft_desk import DraftDesk
 from integtool.services.export_files import ExportOutcome
@@ -52,18 +53,21 @@ def push(
     write them into XLIFF or PO files (offline)."""
     app = app_context(ctx)
     if via not in {"pushpage", "xliff", "po"}:
-        raise UsageError(f"--via takes pushpage, xliff or po, not {via!r}.")
+        raise UsageError(
+            _("--via takes pushpage, xliff or po, not {value}.").format(value=repr(via))
+        )
     if via != "pushpage":
         _export(app, region, language, via, out, xliff_version, page_ids, dry_run)
     tokens = read_page_tokens(tokens_path(os.environ), region)
     with StateFile.open(app.state_path, lock="push", wait=app.config.lock_wait) as state:
         outcome = asyncio.run(_push(app, state.drafts, region, language, tokens, dry_run))
-    verb = "would push" if dry_run else "pushed"
+    pushed = (_("would push draft #{id}: page {page} in '{language}'") if dry_run
+              else _("pushed draft #{id}: page {page} in '{language}'"))  # fmt: skip
     for draft in outcome.pushed:
-        app.note(f"{verb} draft #{draft.id}: page {draft.default_page_id} in '{draft.language}'")
-    _report_refused(app, outcome.refused, "pushed")
+        app.note(pushed.format(id=draft.id, page=draft.default_page_id, language=draft.language))
+    _report_refused(app, outcome.refused, exported=False)
     if not outcome.pushed and not outcome.refused:
-        app.note("No accepted drafts to push.")
+        app.note(_("No accepted drafts to push."))
     raise typer.Exit(ExitCode.PARTIAL if outcome.refused else ExitCode.OK)
 
 
@@ -91,24 +95,38 @@ def _export(
         )  # fmt: skip
     for path, file in outcome.files:
         listed = ", ".join(f"#{draft.id}" for draft in file.drafts)
-        count = f"{len(file.drafts)} draft{'s' if len(file.drafts) != 1 else ''}"
-        app.note(f"{'would write' if dry_run else 'wrote'} {path}: {count} ({listed})")
+        count = len(file.drafts)
+        if dry_run:
+            wrote = ngettext(
+                "would write {file}: {count} draft ({ids})",
+                "would write {file}: {count} drafts ({ids})",
+                count,
+            )
+        else:
+            wrote = ngettext("wrote {file}: {count} draft ({ids})",
+                             "wrote {file}: {count} drafts ({ids})", count)  # fmt: skip
+        app.note(wrote.format(file=path, count=count, ids=listed))
         if not dry_run:
             sys.stdout.write(f"{path}\n")
-    _report_refused(app, outcome.refused, "exported")
+    _report_refused(app, outcome.refused, exported=True)
     if not outcome.files and not outcome.refused:
-        app.note("No accepted drafts to export.")
+        app.note(_("No accepted drafts to export."))
     raise typer.Exit(ExitCode.PARTIAL if outcome.refused else ExitCode.OK)
 
 
-def _report_refused(app: AppContext, refused: Sequence[tuple[Draft, str]], done: str) -> None:
+def _report_refused(
+    app: AppContext, refused: Sequence[tuple[Draft, str]], *, exported: bool
+) -> None:
     """One line on stderr per draft left out, with the reason (shown even with -q)."""
+    sentence = (
+        _("draft #{id} (page {page} in '{language}') was not exported: {reason}. It is kept.")
+        if exported
+        else _("draft #{id} (page {page} in '{language}') was not pushed: {reason}. It is kept.")
+    )
     for draft, reason in refused:
-        app.err.print(
-            f"integtool: draft #{draft.id} (page {draft.default_page_id} in '{draft.language}') "
-            f"was not {done}: {reason}. It is kept.",
-            markup=False, highlight=False,
-        )  # fmt: skip
+        line = sentence.format(id=draft.id, page=draft.default_page_id,
+                               language=draft.language, reason=reason)  # fmt: skip
+        app.err.print(f"integtool: {line}", markup=False, highlight=False)
 
 
 async def _push(

@@ -15,6 +15,7 @@ from integtool.commands.progress import progress_of
 from integtool.context import AppContext
 from integtool.errors import UsageError
 from integtool.exitcodes import ExitCode
+from integtool.i18n import _
 from integtool.redaction import redact
 from integtool.reports.mail_message import build_message, parse_address
 from integtool.reports.report_blocks import Block, to_html, to_markdown, to_text
@@ -77,11 +78,17 @@ def report(
     elif any(
         value is not None for value in (smtp_host, smtp_port, smtp_user, smtp_security, sender)
     ):
-        raise UsageError("The --smtp-* options and --from only apply with --email.")
+        raise UsageError(_("The --smtp-* options and --from only apply with --email."))
     if output is not None and not output.parent.is_dir():
-        raise UsageError(f"The report cannot be written to {output}: no folder {output.parent}.")
+        raise UsageError(
+            _("The report cannot be written to {file}: no folder {folder}.").format(
+                file=output, folder=output.parent
+            )
+        )
     if output is not None and output.is_dir():
-        raise UsageError(f"The report cannot be written to {output}: it is a folder.")
+        raise UsageError(
+            _("The report cannot be written to {file}: it is a folder.").format(file=output)
+        )
     request = CheckRequest(
         regions=split_values(regions or []),
         all_regions=all_regions or (app.demo and not regions),
@@ -108,7 +115,7 @@ class _Terminal:
 
     @contextmanager
     def progress(self, total: int | None) -> Iterator[Callable[[object], None]]:
-        with progress_of(self._app, "checking", total, "regions") as done:
+        with progress_of(self._app, _("checking"), total, _("regions")) as done:
             yield done
 
     def access_problems(self, access: AccessOutcome) -> None:

@@ -6,6 +6,7 @@ import typer
 
 from integtool.commands.options import app_context, language_codes, region_slugs
 from integtool.errors import UsageError
+from integtool.i18n import _
 from integtool.langid import FastTextIdentifier
 from integtool.run_control import stop_run_deadline
 from integtool.services.state_file import StateFile
@@ -32,8 +33,9 @@ def review(
     app = app_context(ctx)
     if not app.out.is_terminal:
         raise UsageError(
-            "review needs an interactive terminal; use `integtool drafts accept|reject` in scripts."
-        )
+            _("review needs an interactive terminal; use `integtool drafts accept|reject` in "
+              "scripts.")
+        )  # fmt: skip
     from integtool.tui.app import ReviewApp
 
     with StateFile.open(app.state_path) as state:

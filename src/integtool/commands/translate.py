@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from integtool.commands.asking import confirm
 from integtool.commands.options import (
     app_context,
     language_codes,
@@ -20,9 +21,11 @@ from integtool.context import AppContext
 from integtool.core.glossary.terms import Glossary
 from integtool.errors import IntegtoolError
 from integtool.exitcodes import ExitCode
+from integtool.i18n import _, ngettext
 from integtool.langid import FastTextIdentifier
 from integtool.providers.base import Translator
 from integtool.reports.translate_render import plan_summary, render_drafts_made, render_plan
+from integtool.reports.words import number
 from integtool.services.state_file import StateFile
 from integtool.services.translation_plan import TranslateRequest, TranslationPlan
 from integtool.services.translation_run import RunOutcome, run_plan
@@ -111,36 +114,51 @@ def _translate(
         render_plan(plan, prices, quota, app.out, texts=app.verbose)
         raise typer.Exit(ExitCode.OK)
     for page_id, title, reason in plan.skipped:
-        app.note(f"skipped {page_id} {title}: {reason}")
+        app.note(_("skipped {page} {title}: {reason}").format(page=page_id, title=title,
+                                                               reason=reason))  # fmt: skip
     if not plan.pages:
-        app.note("Nothing to translate.")
+        app.note(_("Nothing to translate."))
         raise typer.Exit(ExitCode.OK)
     app.note(plan_summary(plan, prices, quota))
-    if (
-        not yes
-        and sys.stdin.isatty()
-        and not typer.confirm("Translate now?", default=True, err=True)
-    ):
-        app.note("Nothing was sent.")
+    if not yes and sys.stdin.isatty() and not confirm(_("Translate now? [Y/n]"), default=True):
+        app.note(_("Nothing was sent."))
         raise typer.Exit(ExitCode.OK)
     outcome = _run(app, plan, translator, state, chosen_glossary)
     if outcome.drafts:
         render_drafts_made(outcome.drafts, app.out)
-    warned = sum(1 for made in outcome.drafts if made.qa)
-    app.note(
-        f"{len(outcome.drafts)} draft{'s' if len(outcome.drafts) != 1 else ''} stored "
-        f"({outcome.characters_sent:,} characters sent, {warned} with QA warnings); "
-        "list them with 'integtool drafts'."
-    )
+    app.note(_stored(outcome))
     if outcome.failure is not None:
+        # English keeps "of 1 pages" (scripts match the line); German has both forms.
         stopped = IntegtoolError(
-            f"{str(outcome.failure).rstrip('.')}: stopped after {len(outcome.drafts)} of "
-            f"{len(plan.pages)} pages; the drafts made are kept, and running the same command "
-            "again sends only what is left."
-        )
+            ngettext("{reason}: stopped after {done} of {count} pages; the drafts made are kept, "
+                     "and running the same command again sends only what is left.",
+                     "{reason}: stopped after {done} of {count} pages; the drafts made are kept, "
+                     "and running the same command again sends only what is left.",
+                     len(plan.pages)).format(reason=str(outcome.failure).rstrip("."),
+                                             done=len(outcome.drafts), count=len(plan.pages))
+        )  # fmt: skip
         stopped.exit_code = outcome.failure.exit_code
         raise stopped
     raise typer.Exit(ExitCode.OK)
+
+
+def _stored(outcome: RunOutcome) -> str:
+    """The closing line: drafts stored, characters sent, QA warnings, where to find them."""
+    count = len(outcome.drafts)
+    warned = sum(1 for made in outcome.drafts if made.qa)
+    return ngettext(
+        "{count} draft stored ({characters} sent, {warned} with QA warnings); "
+        "list them with 'integtool drafts'.",
+        "{count} drafts stored ({characters} sent, {warned} with QA warnings); "
+        "list them with 'integtool drafts'.",
+        count,
+    ).format(
+        count=count,
+        characters=ngettext("{count} character", "{count} characters",
+                            outcome.characters_sent).format(
+            count=number(outcome.characters_sent)),
+        warned=warned,
+    )  # fmt: skip
 
 
 def _run(
@@ -151,5 +169,6 @@ def _run(
     glossary: Glossary | None,
 ) -> RunOutcome:
     concurrency = app.config.http.concurrency
-    with progress_of(app, "translating", len(plan.pages), "pages") as done:
+    # TRANSLATORS: the progress bar while pages are translated ("translating ━━━ 2/5 pages").
+    with progress_of(app, _("translating"), len(plan.pages), _("pages")) as done:
         return run_plan(plan, translator, state, glossary, FastTextIdentifier(), concurrency, done)

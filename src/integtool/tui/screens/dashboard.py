@@ -34,7 +34,7 @@ class DashboardScreen(ReviewScreenBase):
         yield Static(id="checked")
         yield DataTable(id="overview", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Columns once; rows on every resume."""

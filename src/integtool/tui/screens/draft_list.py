@@ -74,7 +74,7 @@ class DraftListScreen(ReviewScreenBase):
             )
         yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Columns once, rows now; the table has the focus."""

@@ -31,7 +31,7 @@ class EditScreen(ModalScreen[tuple[str, str] | None]):
             yield Input(self._title, id="title")
             yield Label(_("Content (HTML)"))
             yield TextArea(self._content, id="content", soft_wrap=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Start in the content."""

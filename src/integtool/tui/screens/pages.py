@@ -30,7 +30,7 @@ class PagesScreen(ReviewScreenBase):
         yield Header()
         yield DataTable(id="pages", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Columns once, rows now."""

@@ -51,7 +51,7 @@ class ReviewScreen(ReviewScreenBase):
                 yield Static(id="target")
         yield Static(id="qa")
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Show the draft the list opened."""
