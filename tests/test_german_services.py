@@ -156,7 +156,10 @@ def test_an_unusable_state_file_is_said_once_in_german(tmp_path: Path, env: dict
     )
 
 
-def test_the_demo_answers_in_the_ui_language(tmp_path: Path, env: dict[str, str]) -> None:
+def test_the_demo_server_answers_in_english_as_a_real_cms_does(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """The server's own words are quoted as they come (machine output stays the same)."""
     english, german = both(["--demo", "--state", str(tmp_path / "s.sqlite"), "check", "nowhere"],
                            env)  # fmt: skip
     assert english[0] == german[0] == 2
@@ -164,9 +167,7 @@ def test_the_demo_answers_in_the_ui_language(tmp_path: Path, env: dict[str, str]
     assert (
         german[2]
         .strip()
-        .endswith(
-            "kennt die Region 'nowhere' nicht: Keine Demodaten für /api/v3/nowhere/languages/."
-        )
+        .endswith("kennt die Region 'nowhere' nicht: No demo data for /api/v3/nowhere/languages/.")
     )
 
 

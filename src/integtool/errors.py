@@ -5,7 +5,7 @@ active before any command runs.
 """
 
 from integtool.exitcodes import ExitCode
-from integtool.i18n import N_, _
+from integtool.i18n import N_, Said, _, english_text
 from integtool.redaction import redact
 
 _OS_REASONS = frozenset({
@@ -31,6 +31,17 @@ class IntegtoolError(Exception):
 
     def __str__(self) -> str:
         return redact(super().__str__())
+
+    @property
+    def said(self) -> Said:
+        """The sentence as people read it, keeping its English for machine output."""
+        return Said(str(self), self.english)
+
+    @property
+    def english(self) -> str:
+        """The sentence in English whatever the UI language (for JSON and CSV), masked too."""
+        message = self.args[0] if len(self.args) == 1 else None
+        return redact(english_text(message)) if isinstance(message, str) else str(self)
 
 
 class UsageError(IntegtoolError):
@@ -97,3 +108,8 @@ class RunTimeout(IntegtoolError):
     """The whole run took longer than `[http] run_timeout`."""
 
     exit_code = ExitCode.SERVER
+
+
+def machine_sentence(error: BaseException) -> str:
+    """Why `error` happened as machine output writes it: English in every UI language."""
+    return error.english if isinstance(error, IntegtoolError) else redact(str(error))

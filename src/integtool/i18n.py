@@ -38,14 +38,57 @@ def N_(message: str) -> str:  # the gettext convention for "mark, translate late
     return message
 
 
+class Said(str):
+    """A sentence in the UI language that remembers its English: machine output (JSON, CSV)
+    writes `english`, so it never changes with the language, while people read the text.
+    `format` and `+` keep both (a `Said` argument contributes its English to the English)."""
+
+    english: str
+
+    def __new__(cls, text: str, english: str) -> "Said":
+        said = super().__new__(cls, text)
+        said.english = english
+        return said
+
+    def format(self, *args: object, **kwargs: object) -> "Said":
+        return Said(
+            str.format(self, *args, **kwargs),
+            self.english.format(
+                *(english(arg) for arg in args),
+                **{key: english(value) for key, value in kwargs.items()},
+            ),
+        )
+
+    def __add__(self, other: str) -> "Said":
+        return Said(str(self) + str(other), self.english + english_text(other))
+
+    def __radd__(self, other: str) -> "Said":
+        return Said(str(other) + str(self), english_text(other) + self.english)
+
+    def rstrip(self, chars: str | None = None) -> "Said":
+        return Said(str.rstrip(self, chars), self.english.rstrip(chars))
+
+
+def english(value: object) -> object:
+    """The English of a `Said` sentence; any other value as it is."""
+    return value.english if isinstance(value, Said) else value
+
+
+def english_text(text: str) -> str:
+    """The English of a text that may be a `Said` sentence (plain text as it is)."""
+    return text.english if isinstance(text, Said) else str(text)
+
+
 def _(message: str) -> str:
     """`message` in the active language (the English text when the catalog lacks it)."""
-    return _catalog(_active).gettext(message)
+    return Said(_catalog(_active).gettext(message), message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count` in the active language ("1 Seite", "3 Seiten")."""
-    return _catalog(_active).ngettext(singular, plural, count)
+    return Said(
+        _catalog(_active).ngettext(singular, plural, count), singular if count == 1 else plural
+    )
 
 
 def active() -> str:

@@ -67,7 +67,7 @@ class IntegreatClient:
             )
         except NotFoundError as error:
             hint = await self._closest_region(region)
-            raise NotFoundError(f"{str(error).rstrip('.')}.{hint}") from None
+            raise NotFoundError(error.said.rstrip(".") + "." + hint) from None
         return parse_languages(data, region)
 
     async def _closest_region(self, slug: str) -> str:

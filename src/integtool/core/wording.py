@@ -46,7 +46,10 @@ def _unchanged(text: str) -> str:
 
 
 def _english_leaf(value: Param) -> object:
-    return value.english() if isinstance(value, LanguageRef) else value
+    if isinstance(value, LanguageRef):
+        return value.english()
+    english = getattr(value, "english", None)  # a sentence that keeps its English (i18n.Said)
+    return english if isinstance(english, str) else value
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,6 @@ from typing import Any
 import httpx
 import orjson
 
-from integtool.i18n import _
-
 DEMO_BASE_URL = "https://demo.integtool.invalid"
 _ROUTES = (
     (re.compile(r"^/api/v3/regions/$"), "regions"),
@@ -47,7 +45,8 @@ class DemoData:
                     self._cache[path] = body
                     return 200, body
                 break
-        return 404, orjson.dumps({"error": _("No demo data for {path}").format(path=path)})
+        # The server's own words, in English as a real CMS answers whatever the reader's language.
+        return 404, orjson.dumps({"error": f"No demo data for {path}"})
 
     def _build(self, kind: str, region: str = "", language: str = "") -> bytes | None:
         if kind == "regions":

@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from integtool.core.findings import Finding, FindingKind
+from integtool.errors import machine_sentence
 from integtool.reports.access_data import access_data
 from integtool.reports.cost_data import region_cost_data
 from integtool.services.access.assessment import RegionAccess
@@ -99,7 +100,8 @@ def check_data(
             for region in result.regions
         ],
         "failed_regions": [
-            {"region": failure.region, "error": str(failure.error)} for failure in result.failures
+            {"region": failure.region, "error": machine_sentence(failure.error)}
+            for failure in result.failures
         ],
     }
 

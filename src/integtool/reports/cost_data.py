@@ -5,6 +5,7 @@ from typing import Any
 
 from integtool.core.cost import CostLine
 from integtool.core.providers_support import Provider, deepl_text_only, supports
+from integtool.errors import machine_sentence
 from integtool.services.budget import Allowance
 from integtool.services.check import CheckResult, RegionCheck
 
@@ -90,6 +91,7 @@ def cost_data(
             for region in result.regions
         },
         "failed_regions": [
-            {"region": failure.region, "error": str(failure.error)} for failure in result.failures
+            {"region": failure.region, "error": machine_sentence(failure.error)}
+            for failure in result.failures
         ],
     }

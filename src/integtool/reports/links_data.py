@@ -4,6 +4,7 @@ the same in every UI language)."""
 from typing import Any
 
 from integtool.core.links.attribution import LinkFinding
+from integtool.errors import machine_sentence
 from integtool.services.links.run import LinksResult, RegionLinks
 
 FINDING_FIELDS = (
@@ -73,7 +74,8 @@ def links_data(result: LinksResult) -> dict[str, Any]:
             for region in result.regions
         ],
         "failed_regions": [
-            {"region": failure.region, "error": str(failure.error)} for failure in result.failures
+            {"region": failure.region, "error": machine_sentence(failure.error)}
+            for failure in result.failures
         ],
     }
 

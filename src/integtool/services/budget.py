@@ -67,7 +67,7 @@ async def deepl_quota(access: DeepLAccess) -> Allowance:
         )
     except ProviderError as error:
         return Allowance.unknown(
-            N_("{problem}: the DeepL quota is not known."), problem=str(error).rstrip(".")
+            N_("{problem}: the DeepL quota is not known."), problem=error.said.rstrip(".")
         )
     finally:
         executor.shutdown(wait=False)
@@ -100,7 +100,7 @@ async def cms_budget(client: IntegreatClient, region: str, env: Mapping[str, str
     except ContentError as error:
         return Allowance.unknown(
             N_("The CMS word budget of '{region}' is not known: {problem}"),
-            region=region, problem=str(error),
+            region=region, problem=error.said,
         )  # fmt: skip
     return _budget_from_settings(data, region)
 
