@@ -14,6 +14,7 @@ from integtool.core.findings import Finding, FindingKind
 from integtool.core.history import RegionRecord
 from integtool.core.providers_support import Provider
 from integtool.core.qa.checks import QaWarning
+from integtool.core.qa.warnings import in_field
 from integtool.services.review_session import ReviewSession
 from integtool.store.check_history import CheckHistory
 from integtool.store.database import connect
@@ -71,7 +72,10 @@ def make_state(path: Path) -> Path:
                 )
             ],
         )
-        number = QaWarning("number", "The number 17 is missing in the content of the translation.")
+        number = QaWarning.worded(  # as core/qa/items words it, so a German review says it in German
+            "number", "The number {number} is missing {place} of the translation.",
+            number="17", times=1, place=in_field("content"),
+        )  # fmt: skip
         DraftStore(connection).save_many([
             _draft("ar", 101, "دائرة الأجانب", ABH_DRAFT, "Ausländerbehörde", ABH_SOURCE,
                    previous=("مكتب الأجانب", ABH_PREVIOUS)),

@@ -150,7 +150,9 @@ def test_draft_list_and_review_speak_german_and_store_the_same(state: Path, conf
         )
         await pilot.press("a")  # accept draft 1, on to draft 2 and its warning
         await pilot.pause()
-        assert text(review.query_one("#qa", Static)).startswith("QS: 1 Hinweis\n• ")
+        assert text(review.query_one("#qa", Static)) == (
+            "QS: 1 Hinweis\n• Die Zahl 17 fehlt im Text der Übersetzung."
+        )
         await pilot.press("u")
         await pilot.pause()
         assert notices[-1] == "Rückgängig gemacht: Annehmen."

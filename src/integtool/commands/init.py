@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from integtool.commands.asking import confirm
 from integtool.commands.options import app_context, parse_sources, split_values
 from integtool.context import AppContext
 from integtool.core.models import Language, Region
@@ -44,7 +45,8 @@ class _Prompts:
     def confirm(self, question: str, default: bool) -> bool:
         if not self.interactive:
             return default
-        return bool(typer.confirm(question, default=default, err=True))
+        hint = _("[Y/n]") if default else _("[y/N]")
+        return confirm(f"{question} {hint}", default=default)
 
     def say(self, line: str) -> None:
         self._app.err.print(line, markup=False, highlight=False)

@@ -40,7 +40,7 @@ from integtool.core.setup import (
 from integtool.core.transport_security import is_loopback_host
 from integtool.demo import DEMO_BASE_URL
 from integtool.errors import ContentError, IntegtoolError, UsageError, os_reason
-from integtool.i18n import _
+from integtool.i18n import _, spoken_error
 from integtool.providers.deepl_access import KEY_VARIABLE
 from integtool.services.check import CheckRequest, CheckResult, check_instance
 from integtool.services.check_history import store_check
@@ -376,7 +376,9 @@ def _valid_tree(region: Region, codes: Sequence[str], sources: Mapping[str, str]
         resolve_sources(codes, sources)
     except LanguageTreeError as error:
         raise UsageError(
-            _("Region '{region}': {problem}.").format(region=region.slug, problem=error)
+            _("Region '{region}': {problem}.").format(
+                region=region.slug, problem=spoken_error(error).rstrip(".")
+            )
         ) from None
 
 

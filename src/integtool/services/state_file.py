@@ -57,11 +57,6 @@ class StateUnusable:
         reason = cause if isinstance(cause, (OSError, sqlite3.Error)) else error
         return cls(path, str(reason))
 
-    def not_stored(self, what: str) -> str:
-        """The one warning line in English (without the `integtool:` prefix), e.g. with `what`
-        "the check was": "the check was not stored in <path>: <reason>." """
-        return f"{what} not stored in {self.path}: {self.reason.rstrip('.')}."
-
     def not_stored_line(self, sentence: str) -> str:
         """The one warning line (without the `integtool:` prefix) in the UI language:
         `sentence` is a catalog message with `{path}` and `{reason}`, e.g.

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 
 from integtool.core.draft_life import FINAL, DraftAction
 from integtool.core.drafts import Draft, DraftStatus
-from integtool.i18n import N_, _, ngettext
+from integtool.i18n import N_, _, ngettext, spoken
 from integtool.tui.bidi_text import BidiText, is_rtl
 from integtool.tui.marked import diff_text, marked_text
 from integtool.tui.screens.base import ReviewScreenBase
@@ -69,7 +69,7 @@ class ReviewScreen(ReviewScreenBase):
             self.query_one("#meta", Static).update(_("No draft to review."))
             return
         glossary = self.attempt(lambda: self.review.session.glossary(draft.region))
-        items = [warning.message for warning in draft.qa]
+        items = [spoken(warning.sentence) for warning in draft.qa]
         page = _("page {page}").format(page=draft.default_page_id)
         meta = Text(f"#{draft.id} · {draft.region}/{draft.language} · {page}"
                     f" · {self.index + 1}/{len(self.ids)} · ", style="bold")  # fmt: skip
@@ -197,6 +197,6 @@ def _qa(draft: Draft) -> Text:
     heading = ngettext("QA: {count} warning", "QA: {count} warnings", count).format(count=count)
     text = Text(heading + "\n", style="bold yellow")
     for warning in draft.qa:
-        text.append(f"• {warning.message}\n", style="yellow")
+        text.append(f"• {spoken(warning.sentence)}\n", style="yellow")
     text.rstrip()
     return text
