@@ -62,7 +62,7 @@ def test_translate_speaks_german(tmp_path: Path, env: dict[str, str]) -> None:
     summary = err.strip().splitlines()[-1]
     assert re.fullmatch(
         r"\d+ Entwürfe gespeichert \([\d.]+ Zeichen gesendet, \d+ mit QS-Hinweisen\); "
-        r"anzeigen mit 'integtool drafts'\.",
+        r"anzeigen mit 'integtool --demo --config \S+ --state \S+ drafts'\.",
         summary,
     ), summary
     again = demo(tmp_path, env, "translate", "neustadt", "-l", "ar", "--yes")
@@ -75,7 +75,7 @@ def test_translate_in_english_is_unchanged(tmp_path: Path, env: dict[str, str]) 
     assert code == ExitCode.OK, err
     assert re.fullmatch(
         r"\d+ drafts stored \([\d,]+ characters sent, \d+ with QA warnings\); "
-        r"list them with 'integtool drafts'\.",
+        r"list them with 'integtool --demo --config \S+ --state \S+ drafts'\.",
         err.strip().splitlines()[-1],
     )
 
@@ -149,7 +149,8 @@ def test_exit_codes_are_the_same_in_both_languages(tmp_path: Path, env: dict[str
         (["drafts", "accept"], "integtool: Nennen Sie Nummern von Entwürfen oder verwenden Sie "
                                "--all-clean (nicht beides)."),
         (["review"], "integtool: review braucht ein interaktives Terminal; verwenden Sie in "
-                     "Skripten `integtool drafts accept|reject`."),
+                     "Skripten `integtool --demo --config {tmp}/config.toml --state "
+                     "{tmp}/s.sqlite drafts accept|reject`."),
     ],
 )  # fmt: skip
 def test_bad_options_are_one_german_sentence(
@@ -157,7 +158,7 @@ def test_bad_options_are_one_german_sentence(
 ) -> None:
     code, out, err = demo(tmp_path, env, *args)
     assert code == ExitCode.USAGE and out == ""
-    assert err.strip() == german
+    assert err.strip() == german.format(tmp=tmp_path)
 
 
 def test_counts_take_the_german_plural(tmp_path: Path, env: dict[str, str]) -> None:

@@ -219,8 +219,8 @@ def test_review_without_a_terminal_says_so_in_one_line(state: Path) -> None:
     result = run_cli(["--state", str(state), "review"])
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "integtool: review needs an interactive terminal; use `integtool drafts accept|reject` "
-        "in scripts."
+        "integtool: review needs an interactive terminal; use "
+        f"`integtool --state {state} drafts accept|reject` in scripts."
     ]
 
 

@@ -146,6 +146,16 @@ def main() -> None:
     sys.exit(code)
 
 
+def demo_first(argv: Sequence[str]) -> list[str]:
+    """`--demo` is a global option, yet people type it after the command too
+    (`integtool check --demo`): it is moved before the command (not after a `--`)."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    if "--demo" not in argv[:end]:
+        return list(argv)
+    rest = [word for word in argv[:end] if word != "--demo"]
+    return ["--demo", *rest, *argv[end:]]
+
+
 def run(args: Sequence[str] | None = None) -> int:
     """Run the app (`args`, default the command line) and turn every failure into one line on
     stderr and its exit code; tests call this in-process.
@@ -160,6 +170,7 @@ def run(args: Sequence[str] | None = None) -> int:
     sys.stdout = RedactingStream(sys.stdout)  # secrets are masked on both streams
     sys.stderr = RedactingStream(sys.stderr)
     try:
+        argv = demo_first(argv)
         speak(argv)
         command = typer.main.get_command(app)
         translate_help(command)

@@ -1,6 +1,7 @@
 """Per-invocation state shared by the commands: global options, configuration, consoles."""
 
 import os
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -49,6 +50,20 @@ class AppContext:
             config = replace(config, base_url=self.base_url.rstrip("/"))
         start_run_deadline(config.http.run_timeout)
         return config
+
+    def command_line(self, command: str) -> str:
+        """`integtool`, the global options in force and `command`: a hint the user can paste
+        as it is (after a demo run it names `--demo`, after `--state X` the same file)."""
+        words = ["integtool"]
+        if self.demo:
+            words.append("--demo")
+        if self.config_path is not None:
+            words += ["--config", str(self.config_path)]
+        if self.base_url:
+            words += ["--base-url", self.base_url]
+        if self.state is not None:
+            words += ["--state", str(self.state)]
+        return f"{shlex.join(words)} {command}"
 
     @property
     def state_path(self) -> Path:

@@ -1,7 +1,6 @@
 """`integtool doctor`: whether the setup works, one line per check."""
 
 import os
-from typing import Annotated
 
 import typer
 
@@ -11,16 +10,9 @@ from integtool.reports.doctor_render import render_diagnoses
 from integtool.services.doctor import DoctorRequest, run_doctor
 
 
-def doctor(
-    ctx: typer.Context,
-    demo: Annotated[
-        bool, typer.Option("--demo", help="Check the bundled demo setup (as the global --demo).")
-    ] = False,
-) -> None:
+def doctor(ctx: typer.Context) -> None:
     """Check the configuration, the CMS, the regions, DeepL, Matomo, mail and the state file."""
     app = app_context(ctx)
-    if demo:
-        app.demo = True
     request = DoctorRequest(
         config_file=app.config_path,
         load=lambda: app.config,

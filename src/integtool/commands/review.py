@@ -33,9 +33,10 @@ def review(
     app = app_context(ctx)
     if not app.out.is_terminal:
         raise UsageError(
-            _("review needs an interactive terminal; use `integtool drafts accept|reject` in "
-              "scripts.")
-        )  # fmt: skip
+            _("review needs an interactive terminal; use `{command}` in scripts.").format(
+                command=app.command_line("drafts accept|reject")
+            )
+        )
     from integtool.tui.app import ReviewApp
 
     with StateFile.open(app.state_path) as state:
@@ -43,6 +44,9 @@ def review(
         for name in sorted({draft.region for draft in session.drafts(region, language)}):
             session.glossary(name)  # a broken glossary: one line and exit 2 before the screen
         stop_run_deadline()  # a person reviewing takes as long as it takes
-        tui = ReviewApp(session, state.check_history, region=region, language=language, bidi=bidi)
+        tui = ReviewApp(
+            session, state.check_history, region=region, language=language, bidi=bidi,
+            invocation=app.command_line("").rstrip(),
+        )  # fmt: skip
         tui.run()
     raise typer.Exit(tui.return_code or 0)

@@ -126,7 +126,7 @@ def _translate(
     outcome = _run(app, plan, translator, state, chosen_glossary)
     if outcome.drafts:
         render_drafts_made(outcome.drafts, app.out)
-    app.note(_stored(outcome))
+    app.note(_stored(app, outcome))
     if outcome.failure is not None:
         # English keeps "of 1 pages" (scripts match the line); German has both forms.
         stopped = IntegtoolError(
@@ -142,17 +142,18 @@ def _translate(
     raise typer.Exit(ExitCode.OK)
 
 
-def _stored(outcome: RunOutcome) -> str:
+def _stored(app: AppContext, outcome: RunOutcome) -> str:
     """The closing line: drafts stored, characters sent, QA warnings, where to find them."""
     count = len(outcome.drafts)
     warned = sum(1 for made in outcome.drafts if made.qa)
     return ngettext(
         "{count} draft stored ({characters} sent, {warned} with QA warnings); "
-        "list them with 'integtool drafts'.",
+        "list them with '{command}'.",
         "{count} drafts stored ({characters} sent, {warned} with QA warnings); "
-        "list them with 'integtool drafts'.",
+        "list them with '{command}'.",
         count,
     ).format(
+        command=app.command_line("drafts"),
         count=count,
         characters=ngettext("{count} character", "{count} characters",
                             outcome.characters_sent).format(

@@ -47,11 +47,14 @@ class ReviewApp(App[None]):
         region: str | None = None,
         language: str | None = None,
         bidi: bool = True,
+        invocation: str = "integtool",
     ) -> None:
         super().__init__()
         speak_bindings(self)
         self.session = session
         self.history = history
+        self.invocation = invocation
+        """`integtool` and the global options in force, for hints that name a command."""
         self.snapshots: list[RegionSnapshot] = history.latest()
         self.region = region
         self.language = language

@@ -65,7 +65,11 @@ class DashboardScreen(ReviewScreenBase):
 
     def _checked(self) -> Text:
         if not self.review.snapshots:
-            return Text(_("No check stored yet: run `integtool check` to see what is missing."))
+            return Text(
+                _("No check stored yet: run `{command}` to see what is missing.").format(
+                    command=f"{self.review.invocation} check"
+                )
+            )
         dates = ", ".join(
             f"{snapshot.region} {check_time(snapshot.checked_at)}"
             for snapshot in self.review.snapshots

@@ -74,6 +74,10 @@ class PagesScreen(ReviewScreenBase):
         with_drafts = [draft_id for draft_id in self.draft_ids if draft_id is not None]
         chosen = self.draft_ids[event.cursor_row] if self.draft_ids else None
         if chosen is None:
-            self.notify(_("No draft for this page yet: run `integtool translate`."))
+            self.notify(
+                _("No draft for this page yet: run `{command}`.").format(
+                    command=f"{self.review.invocation} translate"
+                )
+            )
             return
         self.app.push_screen(ReviewScreen(with_drafts, with_drafts.index(chosen), self.scope))
