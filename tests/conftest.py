@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from tests.loopback_server import LoopbackServer
+
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO / "tests" / "recorded"
 """Recorded answers of the real Integreat CMS, copied into the repository (see SOURCES.md)."""
@@ -42,8 +44,8 @@ def reference_dir() -> Path:
 
 @pytest.fixture
 def server() -> Iterator[HTTPServer]:
-    """A real, threaded HTTP server on 127.0.0.1."""
-    server = HTTPServer(host="127.0.0.1", threaded=True)
+    """A real, threaded HTTP server on 127.0.0.1 (one per test; its stop takes milliseconds)."""
+    server = LoopbackServer(host="127.0.0.1", threaded=True)
     server.start()
     yield server
     server.clear()

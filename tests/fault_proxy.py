@@ -16,6 +16,7 @@ import socket
 import socketserver
 import struct
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -87,6 +88,8 @@ class FaultProxy:
         self.faults: Counter[Fault] = Counter()
         self.log: list[tuple[str, Fault | None]] = []
         """(method and path, fault or None) per request, in arrival order."""
+        self.first_request_at: float | None = None
+        """`time.monotonic()` when the first request (since the last reset) was read."""
         self._per_target: Counter[str] = Counter()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -135,6 +138,7 @@ class FaultProxy:
         """Forget what was counted so far (the fault decisions keep advancing)."""
         with self._lock:
             self.connections = self.requests = self.forwarded = 0
+            self.first_request_at = None
             self.faults.clear()
             self.log.clear()
 
@@ -142,6 +146,8 @@ class FaultProxy:
         target = f"{request.method} {request.target}"
         with self._lock:
             self.requests += 1
+            if self.first_request_at is None:
+                self.first_request_at = time.monotonic()
             number = self._per_target[target]
             self._per_target[target] += 1
             draw = random.Random(f"{self.seed}|{target}|{number}")

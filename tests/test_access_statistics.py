@@ -720,17 +720,28 @@ def test_below_expected_and_dropped_are_reported_together() -> None:
 # --- properties -------------------------------------------------------------------------------
 
 CODES = ["ar", "fa", "uk", "ro", "tr", "en", "ru", "ps"]
+# The strategies drawn from, built once: a new strategy object per draw costs more than the draw.
+SOME_CODES = st.lists(st.sampled_from(CODES), min_size=1, max_size=len(CODES), unique=True)
+READS = st.integers(0, 20_000)
+HISTORY = st.lists(READS, max_size=6)
+EXPECTED = st.one_of(st.none(), st.integers(0, 5000).map(float))
+GAP_CODES = st.lists(st.sampled_from(CODES[:5]), min_size=3, max_size=5, unique=True)
+READS_PER_RESIDENT = st.floats(0.1, 5.0)
+RESIDENTS_DRAWN = st.integers(50, 5000)
+LOW_DRIFT, DRIFT = st.floats(0.0, 0.4), st.floats(0.8, 1.25)
+GAP_HISTORY = st.lists(READS, max_size=5)
+ENGLISH_READS = st.integers(0, 5000)
 
 
 @st.composite
 def regions(draw: st.DrawFn) -> list[LanguageReads]:
-    codes = draw(st.lists(st.sampled_from(CODES), min_size=1, max_size=len(CODES), unique=True))
+    codes = draw(SOME_CODES)
     return [
         LanguageReads(
             code,
-            draw(st.integers(0, 20_000)),
-            history=tuple(draw(st.lists(st.integers(0, 20_000), max_size=6))),
-            expected_readers=draw(st.one_of(st.none(), st.integers(0, 5000).map(float))),
+            draw(READS),
+            history=tuple(draw(HISTORY)),
+            expected_readers=draw(EXPECTED),
         )
         for code in codes
     ]
@@ -739,19 +750,22 @@ def regions(draw: st.DrawFn) -> list[LanguageReads]:
 @st.composite
 def regions_with_a_gap(draw: st.DrawFn) -> list[LanguageReads]:
     """Reads roughly following the residents, one language read far less, English without data."""
-    codes = draw(st.lists(st.sampled_from(CODES[:5]), min_size=3, max_size=5, unique=True))
+    codes = draw(GAP_CODES)
     low = draw(st.sampled_from(codes))
-    reads_per_resident = draw(st.floats(0.1, 5.0))
+    reads_per_resident = draw(READS_PER_RESIDENT)
     languages = []
     for code in codes:
-        residents = draw(st.integers(50, 5000))
-        drift = draw(st.floats(0.0, 0.4)) if code == low else draw(st.floats(0.8, 1.25))
-        history = draw(st.lists(st.integers(0, 20_000), max_size=5))
+        residents = draw(RESIDENTS_DRAWN)
+        drift = draw(LOW_DRIFT) if code == low else draw(DRIFT)
+        history = draw(GAP_HISTORY)
         accesses = round(residents * reads_per_resident * drift)
         languages.append(LanguageReads(code, accesses, tuple(history), float(residents)))
     if draw(st.booleans()):
-        languages.append(LanguageReads("en", draw(st.integers(0, 5000))))
+        languages.append(LanguageReads("en", draw(ENGLISH_READS)))
     return languages
+
+
+REGIONS = st.one_of(regions(), regions_with_a_gap())
 
 
 @settings(max_examples=300, deadline=None)
@@ -779,7 +793,7 @@ def test_shares_sum_to_one_when_anything_was_read(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.one_of(regions(), regions_with_a_gap()))
+@given(REGIONS)
 def test_expected_reads_follow_one_typical_rate_that_half_the_languages_reach(
     languages: list[LanguageReads],
 ) -> None:
@@ -820,7 +834,7 @@ def test_expected_reads_follow_one_typical_rate_that_half_the_languages_reach(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.one_of(regions(), regions_with_a_gap()), st.data())
+@given(REGIONS, st.data())
 def test_scaling_one_languages_residents_and_reads_leaves_the_ratios_to_residents_unchanged(
     languages: list[LanguageReads], data: st.DataObject
 ) -> None:
@@ -873,7 +887,7 @@ def test_a_language_read_at_the_typical_rate_has_ratio_one_and_z_zero() -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.one_of(regions(), regions_with_a_gap()), st.booleans())
+@given(REGIONS, st.booleans())
 def test_ten_times_the_reads_never_remove_a_peer_or_history_flag(
     languages: list[LanguageReads], with_population: bool
 ) -> None:

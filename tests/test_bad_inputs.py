@@ -27,7 +27,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from integtool import cli
@@ -51,6 +50,7 @@ from tests.bad_input_cases import (
     json_bytes,
 )
 from tests.deepl_fake import FakeDeepL
+from tests.loopback_server import LoopbackServer
 from tests.matomo_fake import FakeMatomo
 
 REPO = Path(__file__).resolve().parents[1]
@@ -763,7 +763,7 @@ def world(
     monkeypatch: pytest.MonkeyPatch,
     stopping: list[threading.Thread],
 ) -> Iterator[World]:
-    cms_server = HTTPServer(host="127.0.0.1", threaded=True)
+    cms_server = LoopbackServer(host="127.0.0.1", threaded=True)
     cms_server.start()
     place = World(tmp_path / "case", cms_server, reference_dir, monkeypatch)
     place.tmp.mkdir()

@@ -1,5 +1,10 @@
 """`check` through a fault-injecting proxy (issue 14): the same report at 20 % faults, a clean
-exit 3 at 100 %, and a slow drip cut off by the request deadline."""
+exit 3 at 100 %, and a slow drip cut off by the request deadline.
+
+Runs go in-process (`run_cli`), guarded by the run deadline (`run_timeout`); the hang and drip
+faults, where a missing request deadline would hang the run, go through a real process that
+the test stops after `GUARD` seconds.
+"""
 
 import json
 import re
@@ -16,7 +21,7 @@ from pytest_httpserver import HTTPServer
 
 from integtool.exitcodes import ExitCode
 from tests.fault_proxy import ALL_FAULTS, Fault, FaultProxy
-from tests.http_fixtures import serve_recorded_region
+from tests.http_fixtures import run_cli, serve_recorded_region
 
 SEED = 14
 RUNS = 10
@@ -24,8 +29,13 @@ CHECK_REQUESTS = 5
 """languages + the pages of de, en, ar, fa."""
 RETRIES_AT_20 = 9
 """Exhausting the budget needs 10 faults in a row on one of 5 requests: 5 * 0.2**10 < 1e-6."""
+DEADLINE = 0.5
+"""`[http] timeout` of the runs: ample for any answer on 127.0.0.1, and what each hang costs."""
+DRIP = 0.2
+"""Seconds between a drip's bytes: well inside DEADLINE, so only a total deadline cuts it."""
 GUARD = 20.0
-"""Seconds before a CLI run counts as hanging (a drip that no deadline cuts off)."""
+"""Seconds before a CLI run counts as hanging (a drip that no deadline cuts off): the run
+deadline of an in-process run, the time a real process is given."""
 
 MakeProxy = Callable[..., FaultProxy]
 
@@ -36,7 +46,7 @@ def make_proxy(server: HTTPServer) -> Iterator[MakeProxy]:
     with ExitStack() as stack:
 
         def make(
-            *, rate: float = 0.0, kinds: Iterable[Fault] = ALL_FAULTS, drip_interval: float = 0.5
+            *, rate: float = 0.0, kinds: Iterable[Fault] = ALL_FAULTS, drip_interval: float = DRIP
         ) -> FaultProxy:
             proxy = FaultProxy(
                 server.url_for("/"), rate=rate, kinds=kinds, seed=SEED, drip_interval=drip_interval
@@ -46,27 +56,41 @@ def make_proxy(server: HTTPServer) -> Iterator[MakeProxy]:
         yield make
 
 
-def write_config(path: Path, *, retries: int, timeout: float = 1.0) -> Path:
+def write_config(path: Path, *, retries: int, timeout: float = DEADLINE) -> Path:
     path.write_text(
-        f"[http]\ntimeout = {timeout}\nretries = {retries}\nbackoff = 0.01\nmax_retry_after = 1\n",
+        f"[http]\ntimeout = {timeout}\nretries = {retries}\nbackoff = 0.01\nmax_retry_after = 1\n"
+        f"run_timeout = {GUARD}\n",
         encoding="utf-8",
     )
     return path
 
 
-def check_json(
+def check_args(config: Path, base_url: str) -> list[str]:
+    """`integtool check augsburg --format json` against `base_url`."""
+    return [
+        "--config",
+        str(config),
+        "--base-url",
+        base_url,
+        "check",
+        "augsburg",
+        "--format",
+        "json",
+    ]
+
+
+def check_json(config: Path, base_url: str) -> subprocess.CompletedProcess[str]:
+    """`check` in this process; the config's run deadline ends it (exit 3) if it hangs."""
+    return run_cli(check_args(config, base_url))
+
+
+def check_process(
     config: Path, base_url: str, *, guard: float = GUARD
 ) -> subprocess.CompletedProcess[str]:
-    """`integtool check augsburg --format json`, failed (not hung) after `guard` seconds."""
-    command = [sys.executable, "-m", "integtool", "--config", str(config), "--base-url", base_url]
+    """`check` as a real process, failed (not hung) after `guard` seconds."""
+    command = [sys.executable, "-m", "integtool", *check_args(config, base_url)]
     try:
-        return subprocess.run(
-            [*command, "check", "augsburg", "--format", "json"],
-            capture_output=True,
-            text=True,
-            timeout=guard,
-            check=False,
-        )
+        return subprocess.run(command, capture_output=True, text=True, timeout=guard, check=False)
     except subprocess.TimeoutExpired:
         pytest.fail(f"integtool still running after {guard} s: is [http] timeout a total deadline?")
 
@@ -192,7 +216,7 @@ def test_check_at_20_percent_faults_gives_the_same_report_every_time(
         assert result.returncode == ExitCode.OK, (run, result.stderr, proxy.faults)
         assert "Traceback" not in result.stderr
         assert without_run_timestamp(result.stdout) == expected, run
-    assert proxy.forwarded >= RUNS * CHECK_REQUESTS  # more only if a real answer took > 1 s
+    assert proxy.forwarded >= RUNS * CHECK_REQUESTS  # more only if a real answer took > 0.5 s
     assert proxy.requests == proxy.forwarded + sum(proxy.faults.values())
     assert len(proxy.faults) >= 4, proxy.faults  # with SEED 14: all six kinds, 14 faults
 
@@ -214,7 +238,8 @@ def test_check_fails_cleanly_under_each_fault(
     serve_recorded_region(server, reference_dir)
     config = write_config(tmp_path / "integtool.toml", retries=1)
     proxy = make_proxy(rate=1.0, kinds=[fault])
-    line = one_error_line(check_json(config, proxy.url))
+    run = check_process if fault in {Fault.HANG, Fault.DRIP} else check_json
+    line = one_error_line(run(config, proxy.url))
     if fault in {Fault.RATE_LIMIT, Fault.BAD_GATEWAY, Fault.UNAVAILABLE}:
         assert f"HTTP {fault}" in line
     assert proxy.faults == {fault: 2}
@@ -231,9 +256,10 @@ def test_slow_drip_is_cut_off_by_the_request_deadline(
     )
     config = write_config(tmp_path / "integtool.toml", retries=0, timeout=1)
     proxy = make_proxy(rate=1.0, kinds=[Fault.DRIP], drip_interval=0.5)
-    started = time.monotonic()
-    result = check_json(config, proxy.url, guard=10)
-    elapsed = time.monotonic() - started
+    result = check_process(config, proxy.url, guard=10)
+    ended = time.monotonic()
     one_error_line(result)
-    assert elapsed < 3.5, elapsed  # start-up (~0.6 s) + the 1 s deadline, with room for load
+    assert proxy.first_request_at is not None
+    elapsed = ended - proxy.first_request_at  # the process's start-up does not count
+    assert elapsed < 3.0, elapsed  # the 1 s deadline and the process's exit, with room for load
     assert proxy.requests == 1

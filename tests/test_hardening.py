@@ -24,6 +24,7 @@ from integtool.redaction import redact, register
 from integtool.store import database
 from tests.cms_fake import FakeRegion
 from tests.http_fixtures import run_process, serve_recorded_region, write_fast_config
+from tests.loopback_server import LoopbackServer
 from tests.test_push import setup as push_setup
 from tests.test_translate import GLOSSARY, NEW, OLD, TEN_PARAGRAPHS
 
@@ -47,7 +48,7 @@ def one_line(err: str) -> str:
 @pytest.fixture
 def other_host() -> Iterator[HTTPServer]:
     """A second server on another loopback address: "another host" without leaving 127/8."""
-    server = HTTPServer(host="127.0.0.2", threaded=True)
+    server = LoopbackServer(host="127.0.0.2", threaded=True)
     server.start()
     yield server
     server.stop()

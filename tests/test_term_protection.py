@@ -1,6 +1,7 @@
 """Term protection for MT without a glossary: masking is lossless, restoring tolerates MT."""
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,7 @@ ANY_FORM = st.text(min_size=1, max_size=6)
 TARGET = st.text(max_size=6)
 
 
+@cache  # one strategy object per forms: a new one per example costs more than drawing from it
 def entries(forms: st.SearchStrategy[str]) -> st.SearchStrategy[Entry]:
     return st.builds(
         Entry,
@@ -77,8 +79,13 @@ def entries(forms: st.SearchStrategy[str]) -> st.SearchStrategy[Entry]:
     )
 
 
+@cache
 def glossaries(forms: st.SearchStrategy[str]) -> st.SearchStrategy[Glossary]:
     return st.lists(entries(forms), min_size=1, max_size=5).map(lambda e: glossary(*e))
+
+
+SEPARATOR = st.sampled_from([" ", "-", ", ", "\n", "\u00a0", ""])
+NOISE = (st.text(max_size=4) | st.sampled_from(LOOKALIKES)).map(lambda n: (n, ""))
 
 
 @st.composite
@@ -88,9 +95,7 @@ def texts_with_terms(draw: st.DrawFn, glossary: Glossary) -> str:
     term = st.sampled_from(forms).flatmap(
         lambda form: st.sampled_from([form, form.upper(), form.lower(), form.title()])
     )
-    separator = st.sampled_from([" ", "-", ", ", "\n", "\u00a0", ""])
-    noise = st.text(max_size=4) | st.sampled_from(LOOKALIKES)
-    pieces = draw(st.lists(st.tuples(term, separator) | noise.map(lambda n: (n, "")), max_size=8))
+    pieces = draw(st.lists(st.tuples(term, SEPARATOR) | NOISE, max_size=8))
     return "".join(piece + after for piece, after in pieces)
 
 

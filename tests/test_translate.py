@@ -13,6 +13,7 @@ from pytest_httpserver import HTTPServer
 from tests.cms_fake import BERLIN, FakeRegion
 from tests.deepl_fake import FakeDeepL
 from tests.http_fixtures import run_cli, write_fast_config
+from tests.loopback_server import LoopbackServer
 
 OLD = datetime(2026, 3, 1, 9, 0, tzinfo=BERLIN)
 NEW = datetime(2026, 9, 1, 9, 0, tzinfo=BERLIN)
@@ -230,7 +231,7 @@ def test_too_many_requests_is_retried(
     [
         (
             {"DEEPL_AUTH_KEY": "wrong"},
-            "integtool: DeepL rejected DEEPL_AUTH_KEY (403): stopped after 0 of 1 pages",
+            "integtool: DeepL rejected DEEPL_AUTH_KEY (403); nothing was read or sent.",
         ),
         ({"DEEPL_AUTH_KEY": ""}, "integtool: DEEPL_AUTH_KEY is not set"),
         (
@@ -248,6 +249,8 @@ def test_provider_problems_are_one_line_and_exit_4(
     assert result.stderr.strip().splitlines()[-1].startswith(message)
     assert "Traceback" not in result.stderr
     assert deepl_api.texts_sent() == []
+    assert cms.page_requests == 0  # found before the CMS is read (issue 17, friction 4)
+    assert "drafts made are kept" not in result.stderr
 
 
 def test_dry_run_shows_the_cost_and_sends_nothing(
@@ -403,7 +406,7 @@ def test_titles_with_brackets_are_shown_as_written(
 def test_an_unexpected_answer_keeps_the_run_clean(
     cms: FakeRegion, env: dict[str, str], tmp_path: Path
 ) -> None:
-    other = HTTPServer(host="127.0.0.1")
+    other = LoopbackServer(host="127.0.0.1")
     other.expect_request("/v2/translate").respond_with_json({"translations": []})
     other.start()
     try:
