@@ -408,6 +408,9 @@ def test_an_unexpected_answer_keeps_the_run_clean(
 ) -> None:
     other = LoopbackServer(host="127.0.0.1")
     other.expect_request("/v2/translate").respond_with_json({"translations": []})
+    other.expect_request("/v2/usage").respond_with_json(  # asked first, before the CMS
+        {"character_count": 0, "character_limit": 500000}
+    )
     other.start()
     try:
         env = {**env, "DEEPL_SERVER_URL": other.url_for("/").rstrip("/")}
@@ -455,3 +458,24 @@ def test_demo_stand_ins_are_never_reused_by_a_real_run(
     assert real.returncode == 0, real.stderr
     assert len(deepl_api.texts_sent()) > 1  # nothing came from the demo's memory
     assert "DEMO" not in stored_title(env, 7553)
+
+
+def test_a_deepl_outage_stops_before_the_cms_is_read_after_the_configured_retries(
+    cms: FakeRegion, env: dict[str, str], tmp_path: Path
+) -> None:
+    down = LoopbackServer(host="127.0.0.1")
+    down.expect_request("/v2/usage").respond_with_data("busy", status=503)
+    down.start()
+    try:
+        write_fast_config(tmp_path / "config.toml", retries=1)
+        env = {**env, "DEEPL_SERVER_URL": down.url_for("/").rstrip("/")}
+        result = translate(cms, env, tmp_path, "-l", "ar", "--page", "103")
+        attempts = [entry for entry, _ in down.log if entry.path == "/v2/usage"]
+    finally:
+        down.stop()
+    assert result.returncode == 4
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("integtool: DeepL") and line.endswith("nothing was read or sent.")
+    assert "Traceback" not in result.stderr and "content:" not in line
+    assert len(attempts) == 2  # [http] retries = 1: the first attempt and one retry
+    assert cms.page_requests == 0

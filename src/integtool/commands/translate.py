@@ -105,7 +105,8 @@ def _translate(
     yes: bool,
 ) -> None:
     plan, quota = asyncio.run(
-        plan_with_quota(app.config, request, translator, chosen_glossary, state, demo=app.demo)
+        plan_with_quota(app.config, request, translator, chosen_glossary, state, demo=app.demo,
+                        fail_fast=not dry_run)
     )  # fmt: skip
     prices = app.config.prices
     if plan.glossary_note:

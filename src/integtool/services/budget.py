@@ -51,16 +51,24 @@ class Allowance:
         return None if self.remaining is None else needed <= self.remaining
 
 
+async def read_usage(access: DeepLAccess) -> tuple[int, int] | None:
+    """DeepL's (characters used, limit) for the key; ProviderError (KeyRejected) as it fails."""
+    # A thread of its own, not asyncio's default executor: asyncio.run waits for that one at
+    # the end, so a hung usage request would delay a Ctrl-C by the whole timeout.
+    executor = ThreadPoolExecutor(1, thread_name_prefix="deepl-usage")
+    try:
+        return await asyncio.get_running_loop().run_in_executor(executor, access.usage)
+    finally:
+        executor.shutdown(wait=False)
+
+
 async def deepl_quota(access: DeepLAccess) -> Allowance:
     """DeepL's character usage and limit, read through the run's one DeepL client."""
     problem = access.problem_wording()
     if problem is not None:
         return Allowance.unknown(N_("{problem}: the DeepL quota is not known."), problem=problem)
-    # A thread of its own, not asyncio's default executor: asyncio.run waits for that one at
-    # the end, so a hung usage request would delay a Ctrl-C by the whole timeout.
-    executor = ThreadPoolExecutor(1, thread_name_prefix="deepl-usage")
     try:
-        usage = await asyncio.get_running_loop().run_in_executor(executor, access.usage)
+        usage = await read_usage(access)
     except KeyRejected:
         return Allowance.unknown(
             N_("DeepL rejected {variable}: the DeepL quota is not known."), variable=KEY_VARIABLE
@@ -69,8 +77,11 @@ async def deepl_quota(access: DeepLAccess) -> Allowance:
         return Allowance.unknown(
             N_("{problem}: the DeepL quota is not known."), problem=error.said.rstrip(".")
         )
-    finally:
-        executor.shutdown(wait=False)
+    return usage_allowance(usage)
+
+
+def usage_allowance(usage: tuple[int, int] | None) -> Allowance:
+    """What DeepL's (characters used, limit) leaves for this run."""
     if usage is None:
         return Allowance.unknown(N_("DeepL reported no character limit for this key."))
     count, limit = usage

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from integtool.config import Config
 from integtool.core.glossary.terms import Glossary
-from integtool.errors import UsageError
-from integtool.i18n import _
+from integtool.errors import ProviderError, UsageError
+from integtool.i18n import _, spoken
 from integtool.providers.base import Translator
-from integtool.providers.deepl_access import DeepLAccess
+from integtool.providers.deepl_access import KEY_VARIABLE, DeepLAccess, KeyRejected
 from integtool.providers.deepl_provider import DeepLTranslator
 from integtool.providers.demo_provider import DemoTranslator
-from integtool.services.budget import Allowance, deepl_quota
+from integtool.services.budget import Allowance, deepl_quota, read_usage, usage_allowance
 from integtool.services.content_session import open_content
 from integtool.services.glossary_files import DEFAULT_GLOSSARY, read_glossary_file
 from integtool.services.state_file import StateFile
@@ -63,13 +63,48 @@ async def plan_with_quota(
     state: StateFile,
     *,
     demo: bool,
+    fail_fast: bool = False,
 ) -> tuple[TranslationPlan, Allowance | None]:
-    """The plan and, for DeepL, the quota left (read at the same time)."""
+    """The plan and, for DeepL, the quota left (read at the same time). With `fail_fast`
+    (a run that will send), DeepL is asked first: see `deepl_ready`."""
     memory = state.memory
     latest = state.drafts.latest(request.region, request.language)
+    if fail_fast and isinstance(translator, DeepLTranslator):
+        quota = await deepl_ready(translator.access)
+        async with open_content(config, demo=demo) as client:
+            plan = await plan_translation(
+                client, config, request, translator, glossary, memory, latest
+            )
+        return plan, quota
     async with open_content(config, demo=demo) as client:
         planned = plan_translation(client, config, request, translator, glossary, memory, latest)
         if not isinstance(translator, DeepLTranslator):
             return await planned, None
         plan, quota = await asyncio.gather(planned, deepl_quota(translator.access))
         return plan, quota
+
+
+async def deepl_ready(access: DeepLAccess) -> Allowance:
+    """DeepL's quota, read before anything else: a run that would stop at its first DeepL
+    call (no key, a refused key, plain http, DeepL not answering after the `[http]` retries)
+    stops here instead, having read nothing from the CMS and sent nothing."""
+    problem = access.problem_wording()
+    if problem is not None:
+        raise ProviderError(
+            _("{problem}: translate needs DeepL; nothing was read or sent.").format(
+                problem=spoken(problem)
+            )
+        )
+    try:
+        usage = await read_usage(access)
+    except KeyRejected:
+        raise ProviderError(
+            _("DeepL rejected {variable} (403); nothing was read or sent.").format(
+                variable=KEY_VARIABLE
+            )
+        ) from None
+    except ProviderError as error:
+        raise ProviderError(
+            _("{problem}; nothing was read or sent.").format(problem=error.said.rstrip("."))
+        ) from None
+    return usage_allowance(usage)
