@@ -1,8 +1,13 @@
 """Shared fixtures: the recorded API responses and small helpers."""
 
+import os
+import ssl
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
+import httpx._transports.default as httpx_transport
 import pytest
 from pytest_httpserver import HTTPServer
 
@@ -26,6 +31,31 @@ def _data_home_for_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iter
         for name in ("LANGUAGE", "LC_MESSAGES", "LANG"):
             patch.delenv(name, raising=False)
         patch.setenv("LC_ALL", "C.UTF-8")
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_default_tls_context() -> Iterator[None]:
+    """httpx builds a TLS context for every client, loading the whole CA bundle (~30 ms), even
+    for http:// on 127.0.0.1, and every in-process run that talks HTTP makes a client. The
+    default one (certificates verified, no client certificate, the same SSL_CERT_FILE and
+    SSL_CERT_DIR) is built once per worker instead: the same context, loaded less often.
+    Real processes (`python -m integtool`) build their own, as in production."""
+    original = httpx.create_ssl_context  # what httpx's transports call
+    made: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
+
+    def create_ssl_context(
+        verify: ssl.SSLContext | str | bool = True, cert: Any = None, trust_env: bool = True
+    ) -> ssl.SSLContext:
+        if verify is not True or cert is not None or not trust_env:
+            return original(verify=verify, cert=cert, trust_env=trust_env)
+        key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+        if key not in made:
+            made[key] = original(verify=verify, cert=cert, trust_env=trust_env)
+        return made[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(httpx_transport, "create_ssl_context", create_ssl_context)
         yield
 
 
