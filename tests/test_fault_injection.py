@@ -188,7 +188,8 @@ def test_check_through_the_proxy_without_faults_is_the_direct_report(
     server: HTTPServer, reference_dir: Path, make_proxy: MakeProxy, tmp_path: Path
 ) -> None:
     serve_recorded_region(server, reference_dir)
-    config = write_config(tmp_path / "integtool.toml", retries=0)
+    # no retries: a whole second for each real answer
+    config = write_config(tmp_path / "integtool.toml", retries=0, timeout=1)
     proxy = make_proxy()
     direct, proxied = check_json(config, server.url_for("/")), check_json(config, proxy.url)
     assert (direct.returncode, proxied.returncode) == (ExitCode.OK, ExitCode.OK), proxied.stderr
