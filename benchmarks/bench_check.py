@@ -152,7 +152,7 @@ def integtool_end_to_end(base_url: str) -> dict[str, Any]:
     from integtool.config import Config
     from integtool.langid import FastTextIdentifier
     from integtool.services import check as check_service
-    from integtool.services.content_session import open_content
+    from integtool.services.content_client import open_content
 
     config = Config(base_url=base_url)
     request = _check_request()

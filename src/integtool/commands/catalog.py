@@ -12,7 +12,7 @@ from rich.text import Text
 from integtool.commands.options import TableFormat, app_context, region_slugs
 from integtool.core.models import Language, Region
 from integtool.i18n import _
-from integtool.services.content_session import open_content
+from integtool.services.content_client import open_content
 
 
 def regions(

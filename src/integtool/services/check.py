@@ -17,7 +17,7 @@ from integtool.core.providers_support import Provider
 from integtool.errors import IntegtoolError, UsageError
 from integtool.i18n import _, spoken
 from integtool.langid import FastTextIdentifier
-from integtool.services.content_session import open_content
+from integtool.services.content_client import open_content
 from integtool.usage_errors import did_you_mean
 
 REGIONS_AT_ONCE = 4

@@ -15,7 +15,7 @@ from integtool.langid import FastTextIdentifier
 from integtool.providers.deepl_access import DeepLAccess
 from integtool.services.budget import Allowance, cms_budget, deepl_quota
 from integtool.services.check import CheckRequest, CheckResult, run_check
-from integtool.services.content_session import open_content
+from integtool.services.content_client import open_content
 from integtool.services.state_file import StateFile
 
 

@@ -25,7 +25,7 @@ from integtool.exitcodes import ExitCode
 from integtool.i18n import _, ngettext
 from integtool.providers.deepl_access import DeepLAccess
 from integtool.services.access.sources import matomo_token, open_matomo
-from integtool.services.content_session import open_content
+from integtool.services.content_client import open_content
 from integtool.services.glossary_files import read_glossary_file
 from integtool.services.mailer import check_login, smtp_password, smtp_settings
 from integtool.services.state_file import StateFile

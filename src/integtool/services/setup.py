@@ -44,7 +44,7 @@ from integtool.i18n import _, spoken_error
 from integtool.providers.deepl_access import KEY_VARIABLE
 from integtool.services.check import CheckRequest, CheckResult, check_instance
 from integtool.services.check_history import store_check
-from integtool.services.content_session import open_content
+from integtool.services.content_client import open_content
 from integtool.services.glossary_files import read_glossary_file
 from integtool.services.schedule import ENV_FILE
 from integtool.services.state_file import StateUnusable

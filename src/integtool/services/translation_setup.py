@@ -17,7 +17,7 @@ from integtool.providers.deepl_access import KEY_VARIABLE, DeepLAccess, KeyRejec
 from integtool.providers.deepl_provider import DeepLTranslator
 from integtool.providers.demo_provider import DemoTranslator
 from integtool.services.budget import Allowance, deepl_quota, read_usage, usage_allowance
-from integtool.services.content_session import open_content
+from integtool.services.content_client import open_content
 from integtool.services.glossary_files import DEFAULT_GLOSSARY, read_glossary_file
 from integtool.services.state_file import StateFile
 from integtool.services.translation_plan import TranslateRequest, TranslationPlan, plan_translation

@@ -13,7 +13,7 @@ from integtool.i18n import N_, _
 from integtool.services.access.assessment import AccessRequest, RegionAccess, region_access
 from integtool.services.access.sources import matomo_token, open_matomo, region_statistics
 from integtool.services.check import CheckRequest, CheckResult, RegionFailure, check_region
-from integtool.services.content_session import open_content
+from integtool.services.content_client import open_content
 from integtool.services.state_file import StateFile, StateUnusable
 
 

@@ -36,7 +36,7 @@ from integtool.core.models import PageTranslation
 from integtool.errors import IntegtoolError, UsageError
 from integtool.i18n import _
 from integtool.services.check import RegionFailure
-from integtool.services.content_session import open_content
+from integtool.services.content_client import open_content
 from integtool.services.links.checker import LinkChecker
 from integtool.services.state_file import StateFile, StateUnusable
 
