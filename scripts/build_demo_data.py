@@ -19,6 +19,9 @@ The output mirrors the Integreat CMS API v3 (shapes recorded in
     regions.json                       GET /api/v3/regions/
     <region>/languages.json            GET /api/v3/<region>/languages/
     <region>/<lang>/pages.json         GET /api/v3/<region>/<lang>/pages/
+    <region>/demo-texts.json           every page's text in every language (also where the
+                                       CMS data lacks it), for the demo provider
+    <region>/page-tokens.toml          the demo's page API tokens for pushpage
     expected_findings.json             the deliberate findings listed below
 
 All timestamps are written relative to REFERENCE_DATE (2026-11-01T12:00:00+01:00); the
@@ -131,6 +134,8 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
     "tr": tr.PAGES,
     "ru": ru.PAGES,
 }
+REVISED: dict[str, dict[str, tuple[str, str]]] = {"ar": ar.REVISED}
+"""Up-to-date translations the demo provider answers where the CMS data is outdated."""
 
 LANGUAGES: dict[str, dict[str, Any]] = {
     "de": {
@@ -681,7 +686,7 @@ def mptt(tree: list[tuple[str, str | None, int]]) -> dict[str, int]:
     return order
 
 
-def build(parent_ids: str) -> None:
+def build(parent_ids: str) -> None:  # noqa: PLR0915
     all_regions: list[dict[str, Any]] = []
     findings: list[dict[str, str]] = []
     next_tid = TRANSLATION_ID_BASE
@@ -764,6 +769,7 @@ def build(parent_ids: str) -> None:
 
         languages = [LANGUAGES[lang] for lang in spec.languages]
         write_json(DATA_DIR / region / "languages.json", languages)
+        write_demo_extras(spec, trans)
         all_regions.append({**spec.meta, "languages": languages})
 
         # expected findings
@@ -795,6 +801,34 @@ def build(parent_ids: str) -> None:
             ),
         },
     )
+
+
+def write_demo_extras(spec: RegionSpec, trans: dict[str, dict[str, Translation]]) -> None:
+    """The demo provider's texts (each page in each of the region's languages, keyed by the
+    default-language translation id, also where the CMS data lacks the translation) and one
+    page API token per page (same TOML shape as a real page token file)."""
+    region = spec.slug
+    texts: dict[str, list[dict[str, Any]]] = {}
+    for lang in spec.languages:
+        texts[lang] = []
+        for key, _parent, _days in spec.tree:
+            if key not in TEXTS[lang]:
+                continue
+            title, content = render(lang, key, region)
+            if key in REVISED.get(lang, {}):
+                revised_title, raw = REVISED[lang][key]
+                values = places.values(region, lang)
+                title, content = fill(revised_title, values), fill(normalise_html(raw), values)
+            texts[lang].append({"page": trans[key]["de"].tid, "title": title, "content": content})
+    write_json(DATA_DIR / region / "demo-texts.json", texts)
+    lines = [
+        "# The demo's page API tokens (fictional): default-language page id = token.",
+        f"[{region}]",
+    ]
+    for key, _parent, _days in spec.tree:
+        tid = trans[key]["de"].tid
+        lines.append(f'{tid} = "demo-{tid}-{_hash(region, key, "token") % 16**12:012x}"')
+    (DATA_DIR / region / "page-tokens.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _finding(region: str, path: str, lang: str, kind: str) -> dict[str, str]:

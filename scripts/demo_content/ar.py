@@ -299,3 +299,33 @@ PAGES: dict[str, tuple[str, str]] = {
         """,
     ),
 }
+
+REVISED: dict[str, tuple[str, str]] = {
+    # Up-to-date translations of the current German pages, for the demo provider only
+    # (demo-texts.json): the CMS data keeps the shorter, outdated or missing translation.
+    "buergergeld": (
+        "إعانة المواطن",
+        """
+        <p>تؤمّن إعانة المواطن (Bürgergeld) تكاليف معيشتكم إذا كنتم قادرين على العمل ولكن ليس لديكم دخل أو دخلكم غير كافٍ. وتتكوّن من الاحتياج الأساسي وتكاليف السكن والتدفئة.</p>
+        <p>ويمكنكم أيضاً الحصول على إعانة المواطن بشكل تكميلي إذا كنتم تعملون ودخلكم قليل.</p>
+        <h2>واجباتكم</h2>
+        <ul>
+        <li>أبلغوا فوراً عن أي تغيير، مثل عمل جديد أو الانتقال إلى سكن آخر أو ولادة طفل.</li>
+        <li>احضروا مواعيدكم في Jobcenter.</li>
+        <li>إذا أردتم السفر، اطلبوا الإذن من Jobcenter مسبقاً.</li>
+        </ul>
+        <p>من لا يلتزم بواجباته دون سبب وجيه، يمكن أن تُخفَّض إعانة المواطن التي يحصل عليها.</p>
+        """,
+    ),
+    "auslaenderbehoerde": (
+        "دائرة الأجانب",
+        """
+        <p><strong>دائرة الأجانب</strong> (Ausländerbehörde) هي الجهة المختصة بكل الأسئلة المتعلقة بإقامتكم: تصريح الإقامة وتمديده وتصريح العمل ولمّ شمل العائلة والتجنيس.</p>
+        <p><strong>العنوان:</strong> {abh_addr}<br>
+        <strong>الهاتف:</strong> {abh_tel}<br>
+        <strong>البريد الإلكتروني:</strong> <a href="mailto:auslaenderbehoerde@{maildomain}">auslaenderbehoerde@{maildomain}</a></p>
+        <p><strong>أوقات الدوام:</strong> الاثنين والثلاثاء والجمعة 8:00–12:00، والخميس 13:00–17:30. الدائرة مغلقة يوم الأربعاء.</p>
+        <p>بدون موعد لا تُعالَج إلا الحالات الطارئة، مثلاً إذا كان تصريح الإقامة الخاص بكم سينتهي خلال الأيام القادمة.</p>
+        """,
+    ),
+}

@@ -18,7 +18,7 @@ from integtool.i18n import _, ngettext
 from integtool.services.content_client import open_content
 from integtool.services.draft_desk import DraftDesk
 from integtool.services.export_files import ExportOutcome
-from integtool.services.page_tokens import read_page_tokens, tokens_path
+from integtool.services.page_tokens import page_tokens
 from integtool.services.po_export import export_po
 from integtool.services.push import PushOutcome, push_accepted
 from integtool.services.state_file import StateFile
@@ -58,7 +58,7 @@ def push(
         )
     if via != "pushpage":
         _export(app, region, language, via, out, xliff_version, page_ids, dry_run)
-    tokens = read_page_tokens(tokens_path(os.environ), region)
+    tokens = page_tokens(os.environ, region, demo=app.demo)
     with StateFile.open(app.state_path, lock="push", wait=app.config.lock_wait) as state:
         outcome = asyncio.run(_push(app, state.drafts, region, language, tokens, dry_run))
     pushed = (_("would push draft #{id}: page {page} in '{language}'") if dry_run

@@ -1,8 +1,13 @@
 """The demo provider: an offline stand-in for DeepL, used only with `--demo`.
 
-It does not translate. It replaces glossary terms by their targets (so the glossary and QA
-paths behave as with DeepL) and labels every text `[DEMO → ar]`, so nobody mistakes a demo
-draft for a translation. Language support, batching and text-only targets mirror DeepL.
+It does not translate. Each text it is sent comes back labelled `[DEMO → ar]` with glossary
+terms replaced by their targets (so the glossary, masking and QA paths behave as with DeepL);
+these answers are remembered only under the `demo:` memory scope. A draft, though, is the
+page's *demo text* where the demo has the page in the target language (`page_text`: real
+Arabic right to left in the review), told by its provider `demo` and the review's label;
+else the labelled stand-in, from the demo's English text where there is one (no German under
+an Arabic script), else from the source. Language support, batching and text-only targets
+mirror DeepL.
 """
 
 import re
@@ -13,6 +18,7 @@ from integtool.core.html_segments import split_runs
 from integtool.core.markup import visible_text
 from integtool.core.providers_support import Provider, deepl_text_only, supports
 from integtool.core.term_protection import PLACEHOLDER, mask_terms, restore_terms
+from integtool.demo.texts import DemoTexts, demo_texts
 from integtool.providers.base import Translated
 from integtool.providers.deepl_provider import MAX_BATCH
 
@@ -28,8 +34,26 @@ class DemoTranslator:
     max_batch = MAX_BATCH
     memory_scope = "demo:"
 
-    def __init__(self) -> None:
+    def __init__(self, texts: DemoTexts | None = None) -> None:
         self._glossaries: dict[str, Glossary] = {}
+        self._texts = texts if texts is not None else demo_texts()
+
+    def page_text(self, default_page_id: int, language: str) -> tuple[str, str] | None:
+        """The draft's (title, content) for a page: the demo's text in `language`, else a
+        labelled stand-in from the demo's English text, else None (the stand-in from the
+        source, as assembled from the answers)."""
+        known = self._texts.page(default_page_id, language)
+        if known is not None:
+            return known
+        english = self._texts.page(default_page_id, "en") if language != "en" else None
+        if english is None:
+            return None
+        label = f"[DEMO → {language}] "
+        segmented = split_runs(english[1])
+        runs = list(segmented.segments)
+        if runs:
+            runs[0] = label + runs[0]
+        return _labelled(english[0], label), segmented.join(runs)
 
     def supports(self, language: str) -> bool:
         """The languages DeepL supports."""

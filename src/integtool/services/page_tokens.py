@@ -6,12 +6,15 @@ File (`INTEGTOOL_PAGE_TOKENS`, else `page-tokens.toml` in the platform config di
     553 = "token..."    # page id in the default language = that page's API token
 
 Tokens are secrets: never printed, never logged, and sent only over https or to this machine.
+Under `--demo` without `INTEGTOOL_PAGE_TOKENS` the demo's own (fictional) tokens are used, bundled
+as `demo/data/<region>/page-tokens.toml` in the same shape.
 """
 
 import os
 import stat
 import tomllib
 from collections.abc import Callable, Mapping
+from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +31,26 @@ def tokens_path(env: Mapping[str, str]) -> Path:
     if explicit:
         return Path(explicit).expanduser()
     return Path(platformdirs.user_config_dir("integtool")) / "page-tokens.toml"
+
+
+def page_tokens(env: Mapping[str, str], region: str, *, demo: bool) -> dict[int, str]:
+    """The region's tokens: the file, or under `--demo` (no INTEGTOOL_PAGE_TOKENS) the demo's."""
+    if demo and not env.get("INTEGTOOL_PAGE_TOKENS", "").strip():
+        return demo_page_tokens(region)
+    return read_page_tokens(tokens_path(env), region)
+
+
+def demo_page_tokens(region: str) -> dict[int, str]:
+    """The demo region's bundled tokens by default page id (none for an unknown region)."""
+    bundled = files("integtool.demo") / "data" / region / "page-tokens.toml"
+    if not bundled.is_file():
+        return {}
+    with as_file(bundled) as path:
+        return read_page_table(
+            path, region, file=N_("page token file"), table='page id = "token"',
+            entry=N_("a page id with a token string"),
+            valid=lambda value: isinstance(value, str) and value,
+        )  # fmt: skip
 
 
 def read_page_tokens(path: Path, region: str) -> dict[int, str]:

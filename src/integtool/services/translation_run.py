@@ -4,6 +4,7 @@ Batches of at most `max_batch` texts go out concurrently. Each answered batch is
 translation memory at once, and every page whose segments are now all known becomes a draft in
 the same breath, so killing the process loses at most the batches in flight. A quota stop (456)
 or any other provider failure cancels the batches not yet sent and keeps everything finished.
+With the demo provider a page's draft is the demo's own text of it where the demo has one.
 """
 
 import sqlite3
@@ -19,6 +20,7 @@ from integtool.core.translation_units import Piece, UnitJob
 from integtool.errors import IntegtoolError, ProviderError, StateError
 from integtool.i18n import _
 from integtool.providers.base import Translated, Translator
+from integtool.providers.demo_provider import DemoTranslator
 from integtool.services.state_file import StateFile
 from integtool.services.translation_plan import PagePlan, TranslationPlan
 from integtool.store.drafts import DraftStore
@@ -83,6 +85,8 @@ def run_plan(
     # (unit key, source language, glossary version) -> (translation, billed characters)
     done_units: dict[tuple[str, str, str], tuple[str, int]] = {}
     drafter = _Drafter(plan, memory, state.draft_store, glossary, identifier, outcome, on_draft)
+    if isinstance(translator, DemoTranslator):
+        drafter.page_text = translator.page_text
     _finish_locally(plan, done_units, memory)
     drafter.finish_ready(plan.pages, done_units)  # pages entirely in memory need no provider
     try:
@@ -247,6 +251,9 @@ class _Drafter:
         self._glossary, self._identifier = glossary, identifier
         self._outcome, self._on_draft = outcome, on_draft
         self._waiting = {id(page): page for page in plan.pages}
+        self.page_text: Callable[[int, str], tuple[str, str] | None] | None = None
+        """The demo's (title, content) of a page in the target language, replacing the
+        assembled answers (demo runs only)."""
         self._by_key: dict[str, list[PagePlan]] = {}
         for page in plan.pages:
             for unit in page.units.units:
@@ -277,6 +284,11 @@ class _Drafter:
             if any(key not in texts for key in keys):
                 continue  # a shared unit another page still waits for
             title, content = page.units.assemble(texts)
+            if self.page_text is not None:
+                title, content = self.page_text(page.default_page_id, self._plan.language) or (
+                    title,
+                    content,
+                )
             sent = sum(done_units[(key, source, version)][1] for key in own)
             ready.append((page, title, content, sent))
             del self._waiting[id(page)]

@@ -74,6 +74,8 @@ class ReviewScreen(ReviewScreenBase):
         meta = Text(f"#{draft.id} · {draft.region}/{draft.language} · {page}"
                     f" · {self.index + 1}/{len(self.ids)} · ", style="bold")  # fmt: skip
         meta.append(status_word(draft.status, edited=draft.edited), style=_STATUS[draft.status])
+        if draft.provider == "demo":  # the demo's own text or a stand-in, never a translation
+            meta.append(" · " + _("demo text, not a translation"), style="bold magenta")
         self.query_one("#meta", Static).update(meta)
         if draft.source_content or draft.source_title:
             source = marked_text(draft.source_title, draft.source_content, glossary, None, items)
