@@ -497,7 +497,8 @@ def test_translate_and_push_at_once_keep_the_state_consistent(
     cms = GatedPushRegion(server, languages=("de", "ar"))
     cms.add(1, "de", "Kita", "<p>Kita-Plätze</p>", NEW, page_id=101)
     cms.add(1, "ar", "روضة", "<p>قديم</p>", OLD, page_id=201)  # outdated
-    cms.add(2, "de", "Jobcenter", "<p>Das Jobcenter hilft.</p>", NEW, page_id=102)  # missing
+    cms.add(2, "de", "Jobcenter", "<p>Das Jobcenter hilft.</p>", NEW, page_id=102)
+    cms.add(2, "ar", "مركز", "<p>قديم</p>", OLD, page_id=202)  # outdated (pushpage updates only)
     add_pages(cms, range(3, 7))  # 44 texts: one batch
     cms.tokens = {1: "token-kita", 2: "token-job"}
     deepl_api = GatedDeepL(server)
@@ -505,7 +506,7 @@ def test_translate_and_push_at_once_keep_the_state_consistent(
     state = tmp_path / "state.sqlite"
     env = {**deepl_env(deepl_api, state), "INTEGTOOL_PAGE_TOKENS": str(page_tokens(tmp_path, cms))}
     config = slow_config(tmp_path)
-    # Two accepted drafts wait to be pushed: 101 replaces ar page 201, 102 is new in ar.
+    # Two accepted drafts wait to be pushed: 101 replaces ar page 201, 102 ar page 202.
     deepl_api.gate.set()
     made = run_cli(translate_args(config, cms, "--page", "101", "--page", "102"), env=env)
     assert made.returncode == 0, made.stderr

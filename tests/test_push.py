@@ -23,19 +23,21 @@ def cms(server: HTTPServer) -> FakeRegion:
     region = FakeRegion(server, languages=("de", "ar"))
     region.add(1, "de", "Kita", "<p>Kita-Plätze</p>", NEW, page_id=101)
     region.add(1, "ar", "روضة", "<p>قديم</p>", OLD, page_id=201)  # outdated
-    region.add(2, "de", "Jobcenter", "<p>Das Jobcenter hilft.</p>", NEW, page_id=102)  # missing
-    region.tokens = {1: "token-kita", 2: "token-job"}
+    region.add(2, "de", "Jobcenter", "<p>Das Jobcenter hilft.</p>", NEW, page_id=102)
+    region.add(2, "ar", "مركز", "<p>قديم</p>", OLD, page_id=202)  # outdated too
+    region.add(3, "de", "Schule", "<p>Schulanmeldung.</p>", NEW, page_id=103)  # missing in ar
+    region.tokens = {1: "token-kita", 2: "token-job", 3: "token-school"}
     return region
 
 
 def setup(cms: FakeRegion, tmp_path: Path, tokens: str | None = None) -> dict[str, str]:
-    """Two accepted drafts (one replaces ar page 201, one is new) and a 0600 token file."""
+    """Two accepted drafts (replacing ar pages 201 and 202) and a 0600 token file."""
     state = tmp_path / "state.sqlite"
     connection = connect(state)
     ids = DraftStore(connection).save_many([
         NewDraft(cms.slug, "ar", "de", 101, 101, NEW, 201, OLD, None, "روضة", "<p>جديد</p>",
                  "deepl", "none", 10),
-        NewDraft(cms.slug, "ar", "de", 102, 102, NEW, None, None, None, "مركز العمل",
+        NewDraft(cms.slug, "ar", "de", 102, 102, NEW, 202, OLD, None, "مركز العمل",
                  "<p>مركز العمل يساعد.</p>", "deepl", "none", 20),
     ])  # fmt: skip
     DraftDesk(connection).decide(ids, DraftAction.ACCEPT)
@@ -109,3 +111,26 @@ def test_a_token_file_others_can_read_is_refused(cms: FakeRegion, tmp_path: Path
     assert result.returncode == 2
     assert result.stderr.strip().endswith("is readable by others; chmod 600 it.")
     assert cms.pushes == []
+
+
+def test_a_draft_for_a_missing_translation_is_refused_with_the_way_through_xliff(
+    cms: FakeRegion, tmp_path: Path
+) -> None:
+    """The real CMS answers pushpage for a page without a translation in that language with an
+    HTML 500: pushpage only updates translations, a new one goes through XLIFF."""
+    env = setup(cms, tmp_path)
+    connection = connect(Path(env["INTEGTOOL_STATE"]))
+    (new,) = DraftStore(connection).save_many([
+        NewDraft(cms.slug, "ar", "de", 103, 103, NEW, None, None, None, "المدرسة",
+                 "<p>التسجيل في المدرسة.</p>", "deepl", "none", 15),
+    ])  # fmt: skip
+    DraftDesk(connection).decide([new], DraftAction.ACCEPT)
+    connection.close()
+    result = push(cms, env, tmp_path)
+    assert result.returncode == 5
+    (refusal,) = [line for line in result.stderr.splitlines() if line.startswith("integtool:")]
+    assert refusal.startswith(f"integtool: draft #{new} (page 103 in 'ar') was not pushed: the "
+                              "page has no translation in this language")  # fmt: skip
+    assert "'--via xliff'" in refusal and refusal.endswith("It is kept.")
+    assert [group for _, group, _ in cms.pushes] == [1, 2]
+    assert statuses(env) == ["pushed", "pushed", "accepted"]

@@ -73,7 +73,12 @@ def _conflict(draft: Draft, pages: list[PageTranslation]) -> str | None:
     if draft.target_page_id is None:
         if now is not None:
             return _("a translation was made in the CMS since the draft; review it first")
-        return None
+        # The CMS answers pushpage for a language the page has no translation in with an
+        # HTML 500: pushpage only updates translations; a new one goes through XLIFF.
+        return _(
+            "the page has no translation in this language in the CMS yet, and pushpage only "
+            "updates existing ones; export it with '--via xliff'"
+        )
     if now is None:
         return _("the translation the draft replaces is no longer public in the CMS")
     if now.last_updated != draft.target_last_updated:
