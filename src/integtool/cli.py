@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from integtool import __version__, i18n
+from integtool.cli_examples import add_examples
 from integtool.cli_language import speak_framework, translate_help
 from integtool.commands.access import access
 from integtool.commands.catalog import languages, regions
@@ -174,6 +175,7 @@ def run(args: Sequence[str] | None = None) -> int:
         speak(argv)
         command = typer.main.get_command(app)
         translate_help(command)
+        add_examples(command)
         code = command.main(args=argv, prog_name="integtool", standalone_mode=False)
     except IntegtoolError as error:
         return _say(f"{error}", error.exit_code)
