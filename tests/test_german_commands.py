@@ -140,8 +140,9 @@ def test_exit_codes_are_the_same_in_both_languages(tmp_path: Path, env: dict[str
         (["check", "neustadt", "-l", "a/b"], "integtool: Ungültiger Wert für '--language' / "
                                              "'-l': 'a/b' ist kein Sprachcode. Siehe "
                                              "'integtool check --help'."),
-        (["cost", "--format", "yaml"], "integtool: --format nimmt table, json oder csv, nicht "
-                                       "'yaml'."),
+        (["cost", "--format", "yaml"], "integtool: Ungültiger Wert für '--format' / '-f': 'yaml' "
+                                       "ist keiner der Werte 'table', 'json', 'csv'. Siehe "
+                                       "'integtool cost --help'."),
         (["check", "--fail-on", "gone"], "integtool: --fail-on nimmt diese Werte: missing, "
                                          "outdated, stale, untranslated_copy, any (nicht "
                                          "'gone')."),

@@ -9,6 +9,7 @@ import orjson
 import typer
 
 from integtool.commands.options import (
+    CostFormat,
     app_context,
     language_codes,
     parse_kinds,
@@ -48,17 +49,15 @@ def cost(
     provider: Annotated[
         str, typer.Option("--provider", help="deepl, google, human or all.")
     ] = "all",
-    output: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    output: Annotated[
+        CostFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CostFormat.table,
     source: Annotated[
         list[str] | None, typer.Option("--source", help="Language tree: LANG=SOURCE (repeatable).")
     ] = None,
 ) -> None:
     """Estimate what translating the missing and outdated pages costs, per language."""
     app = app_context(ctx)
-    if output not in {"table", "json", "csv"}:
-        raise UsageError(
-            _("--format takes table, json or csv, not {value}.").format(value=repr(output))
-        )
     cost_kinds = frozenset(parse_kinds(kinds))
     if not cost_kinds or FindingKind.STALE in cost_kinds:
         raise UsageError(_("--kinds takes missing, outdated and untranslated_copy."))
@@ -75,10 +74,10 @@ def cost(
     )
     result = asyncio.run(estimate(app.config, app.state_path, request, demo=app.demo))
     app.report_failures(result.check.failures)
-    if output == "json":
+    if output is CostFormat.json:
         data = cost_data(result.check, providers, result.quota, result.budgets)
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
-    elif output == "csv":
+    elif output is CostFormat.csv:
         sys.stdout.write(render_cost_csv(result.check, providers))
     else:
         needed = deepl_characters_needed(result.check)

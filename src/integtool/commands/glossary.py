@@ -122,7 +122,7 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+            "--output", "--out", "-o", help="Write to this file instead of stdout.", dir_okay=False
         ),
     ] = None,
 ) -> None:

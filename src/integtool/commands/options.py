@@ -20,6 +20,14 @@ class TableFormat(StrEnum):
     json = "json"
 
 
+class CostFormat(StrEnum):
+    """Output formats of `cost`."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
 class ReportFormat(StrEnum):
     """Output formats of report commands."""
 

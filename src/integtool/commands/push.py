@@ -36,7 +36,8 @@ def push(
         str, typer.Option("--via", help="pushpage (the CMS API), xliff or po (files).")
     ] = "pushpage",
     out: Annotated[
-        Path, typer.Option("--out", help="Folder for xliff/po files.", file_okay=False)
+        Path,
+        typer.Option("--out", "--output", "-o", help="Folder for xliff/po files.", file_okay=False),
     ] = Path(),
     xliff_version: Annotated[
         str, typer.Option("--xliff-version", help="1.2 or 2.0 (2.0 needs --page-ids).")
