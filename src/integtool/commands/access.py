@@ -52,6 +52,9 @@ def access(
     output: Annotated[
         AccessFormat, typer.Option("--format", "-f", help="Output format.")
     ] = AccessFormat.table,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Every column, however wide the lines become.")
+    ] = False,
 ) -> None:
     """Reads per translated language against the residents who should read them."""
     app = app_context(ctx)
@@ -78,7 +81,7 @@ def access(
     elif output is AccessFormat.csv:
         sys.stdout.write(render_access_csv(result))
     else:
-        render_access_table(result, app.out)
+        render_access_table(result, app.out, wide=wide)
 
 
 def _date(value: str) -> date:

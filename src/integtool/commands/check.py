@@ -61,6 +61,9 @@ def check(
             help="Exit 1 when findings of these kinds exist (comma-separated, or 'any').",
         ),
     ] = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Every column, however wide the lines become.")
+    ] = False,
 ) -> None:
     """Report missing, outdated, stale and copied pages per region and language."""
     app = app_context(ctx)
@@ -97,7 +100,7 @@ def check(
     elif output is ReportFormat.markdown:
         sys.stdout.write(render_markdown(result, access.regions) + "\n")
     else:
-        render_table(result, app.out, access.regions)
+        render_table(result, app.out, access.regions, wide=wide)
     raise typer.Exit(exit_code(result, fail_kinds, statistics_failed=bool(access.failures)))
 
 

@@ -36,6 +36,9 @@ def drafts(
     output: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Every column, however wide the lines become.")
+    ] = False,
 ) -> None:
     """List the drafts in the state file (all regions and languages unless filtered)."""
     if ctx.invoked_subcommand is not None:
@@ -47,7 +50,7 @@ def drafts(
         data = orjson.dumps(drafts_data(found), option=orjson.OPT_INDENT_2).decode()
         sys.stdout.write(data + "\n")
     else:
-        render_drafts(found, app.out)
+        render_drafts(found, app.out, wide=wide)
 
 
 @drafts_app.command()

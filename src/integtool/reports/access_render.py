@@ -15,10 +15,13 @@ from integtool.reports.access_data import (
     signed_percent,
 )
 from integtool.reports.escaping import csv_records, markdown_text
+from integtool.reports.widths import is_narrow, print_table
 from integtool.reports.words import number, spoken_name
 from integtool.services.access.assessment import RegionAccess
 
 BAR_WIDTH = 20
+NARROW_BAR_WIDTH = 10
+"""The bar below `widths.NARROW` columns: room for the flag word at 80."""
 
 
 def share_bar(share: float, expected: float | None, scale: float, width: int = BAR_WIDTH) -> Text:
@@ -37,9 +40,15 @@ def share_bar(share: float, expected: float | None, scale: float, width: int = B
     return text
 
 
-def render_access_table(result: RegionAccess, console: Console) -> None:
-    """Reads per translated language against expectation, then a hint per low language."""
+def render_access_table(result: RegionAccess, console: Console, *, wide: bool = False) -> None:
+    """Reads per translated language against expectation, then a hint per low language.
+
+    Narrower than `widths.NARROW` the bar is shorter and its heading wraps, so the flag word
+    (`LOW`) stays whole at 80 columns; `wide` keeps the full bar however long the lines become.
+    """
     history = history_label(result)
+    narrow = is_narrow(console, wide)
+    bar_width = NARROW_BAR_WIDTH if narrow else BAR_WIDTH
     table = Table(
         title=_(
             "Reads of {region} in {period}, translated languages ({history} as history)"
@@ -50,8 +59,10 @@ def render_access_table(result: RegionAccess, console: Console) -> None:
     columns = (_("language"), _("reads"), _("share"), _("expected"), _("trend"))
     for index, column in enumerate(columns):
         table.add_column(column, justify="left" if index == 0 else "right", no_wrap=True)
-    table.add_column(_("share █  expected │"), no_wrap=True)
-    table.add_column("", no_wrap=True)
+    table.add_column(_("share █  expected │"), width=bar_width, no_wrap=not narrow)
+    flag = _("LOW")
+    low = any(item.assessment.low for item in result.languages)
+    table.add_column("", no_wrap=True, min_width=len(flag) if low else 0)
     scale = max(
         [item.assessment.share for item in result.languages]
         + [item.assessment.expected_share or 0.0 for item in result.languages]
@@ -65,10 +76,10 @@ def render_access_table(result: RegionAccess, console: Console) -> None:
             percent(verdict.share),
             percent(verdict.expected_share),
             signed_percent(verdict.trend),
-            share_bar(verdict.share, verdict.expected_share, scale),
-            Text(_("LOW"), style="bold red") if verdict.low else Text(""),
+            share_bar(verdict.share, verdict.expected_share, scale, bar_width),
+            Text(flag, style="bold red") if verdict.low else Text(""),
         )
-    console.print(table)
+    print_table(console, table, wide=wide)
     console.print(_context_line(result), markup=False, highlight=False)
     for item in result.low:
         console.print(Text("• ", style="bold red") + Text(hint(item, history) or ""))

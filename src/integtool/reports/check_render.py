@@ -12,6 +12,7 @@ from integtool.reports.access_render import access_markdown, render_access_table
 from integtool.reports.check_data import FINDING_FIELDS, finding_rows, sorted_findings
 from integtool.reports.cost_render import cost_footer, region_label
 from integtool.reports.escaping import csv_records, markdown_text
+from integtool.reports.widths import print_table
 from integtool.reports.words import KIND_WORDS, kind_word, number
 from integtool.services.access.assessment import RegionAccess
 from integtool.services.check import CheckResult, RegionCheck
@@ -27,15 +28,20 @@ _KIND_STYLE = {
 
 
 def render_table(
-    result: CheckResult, console: Console, access: Mapping[str, RegionAccess] | None = None
+    result: CheckResult,
+    console: Console,
+    access: Mapping[str, RegionAccess] | None = None,
+    *,
+    wide: bool = False,
 ) -> None:
-    """Print a summary per language and the findings of every region (and its access)."""
+    """Print a summary per language and the findings of every region (and its access);
+    `wide` prints the tables as wide as they need, however long the lines become."""
     for region in result.regions:
-        console.print(_region_renderable(region))
+        print_table(console, _region_renderable(region, wide=wide), wide=wide)
         console.print(cost_footer(region), markup=False, highlight=False)
         console.print()
         if access and region.region in access:
-            render_access_table(access[region.region], console)
+            render_access_table(access[region.region], console, wide=wide)
             console.print()
 
 
@@ -57,7 +63,7 @@ def _percent(value: float) -> str:
     return _("{percent} %").format(percent=number(value))
 
 
-def _region_renderable(region: RegionCheck) -> RenderableType:
+def _region_renderable(region: RegionCheck, *, wide: bool = False) -> RenderableType:
     analysis = region.analysis
     heading = Text.assemble(
         (region_label(region), "bold"),
@@ -72,15 +78,19 @@ def _region_renderable(region: RegionCheck) -> RenderableType:
             number(counts.untranslated_copy), _percent(counts.percent_up_to_date),
         )  # fmt: skip
     findings = Table(title=_("Findings"), title_justify="left", expand=True)
-    findings.add_column(_("kind"), no_wrap=True, min_width=8)
+    found = sorted_findings(region)
+    kinds = [kind_word(finding.kind) for finding in found]
+    # the state words stay whole; titles wrap and paths fold, so nothing is cut at 80 columns
+    findings.add_column(_("kind"), no_wrap=True, min_width=max(map(len, kinds), default=8))
     findings.add_column(_("lang"), no_wrap=True, min_width=4)
-    findings.add_column(_("title"), no_wrap=True, overflow="ellipsis", ratio=2)
-    findings.add_column(_("path (source's if missing)"), no_wrap=True, overflow="ellipsis", ratio=3)
+    findings.add_column(_("title"), overflow="fold", no_wrap=wide, ratio=None if wide else 2)
+    path = _("path (source's if missing)")
+    findings.add_column(path, overflow="fold", no_wrap=wide, ratio=None if wide else 3)
     findings.add_column(_("days"), justify="right", no_wrap=True)
     findings.add_column(_("words"), justify="right", no_wrap=True)
-    for finding in sorted_findings(region):
+    for finding, kind in zip(found, kinds, strict=True):
         findings.add_row(
-            Text(kind_word(finding.kind), style=_KIND_STYLE[finding.kind]),
+            Text(kind, style=_KIND_STYLE[finding.kind]),
             finding.language,
             Text(finding.title),
             Text(finding.path or finding.source_path or ""),

@@ -3,12 +3,13 @@
 from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from integtool.core.drafts import Draft, DraftStatus
 from integtool.i18n import N_, _, ngettext
+from integtool.reports.widths import is_narrow, print_table
 from integtool.reports.words import number
 
 STATUS_WORDS = {
@@ -40,29 +41,56 @@ def drafts_data(drafts: Sequence[Draft]) -> list[dict[str, Any]]:
     ]
 
 
-def render_drafts(drafts: Sequence[Draft], console: Console) -> None:
-    """One row per draft; the QA column names the warnings."""
-    title = ngettext("{count} draft", "{count} drafts", len(drafts))
-    table = Table(title=title.format(count=number(len(drafts))), title_justify="left")
-    table.add_column(_("id"), justify="right")
-    table.add_column(_("region"))
-    table.add_column(_("lang"))
-    table.add_column(_("page"), justify="right")
-    table.add_column(_("title"))
-    table.add_column(_("status"))
-    table.add_column(_("QA"))
-    table.add_column(_("chars"), justify="right")
-    table.add_column(_("provider"))
-    for draft in drafts:
-        table.add_row(
-            str(draft.id),
-            draft.region,
+def render_drafts(drafts: Sequence[Draft], console: Console, *, wide: bool = False) -> None:
+    """One row per draft; the QA column names the warnings.
+
+    Narrower than `widths.NARROW` the region (when only one; it goes into the title), the
+    characters and the provider are left out, and a caption says so; titles and QA codes wrap,
+    status words stay whole. `wide` shows every column however wide the lines become.
+    """
+    regions = sorted({draft.region for draft in drafts})
+    narrow = is_narrow(console, wide)
+    show_region = not narrow or len(regions) > 1
+    counted = ngettext("{count} draft", "{count} drafts", len(drafts))
+    title = counted.format(count=number(len(drafts)))
+    if not show_region and regions:
+        title = f"{title} — {regions[0]}"
+    hidden = ([] if show_region else [_("region")]) + (
+        [_("chars"), _("provider")] if narrow else []
+    )
+    caption = (
+        _("Not shown at this width: {columns} (--wide shows them).").format(
+            columns=", ".join(hidden)
+        )
+        if hidden and drafts
+        else None
+    )
+    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
+    table.add_column(_("id"), justify="right", no_wrap=True)
+    if show_region:
+        table.add_column(_("region"), no_wrap=narrow)
+    table.add_column(_("lang"), no_wrap=True)
+    table.add_column(_("page"), justify="right", no_wrap=True)
+    table.add_column(_("title"), overflow="fold", ratio=1 if narrow else None)
+    statuses = [_(STATUS_WORDS[draft.status]) for draft in drafts]
+    table.add_column(_("status"), no_wrap=True, min_width=max(map(len, statuses), default=0))
+    table.add_column(_("QA"), overflow="fold")
+    if not narrow:
+        table.add_column(_("chars"), justify="right", no_wrap=True)
+        table.add_column(_("provider"), no_wrap=True)
+    for draft, status in zip(drafts, statuses, strict=True):
+        codes = sorted({warning.code for warning in draft.qa})
+        cells: list[RenderableType] = [str(draft.id)]
+        if show_region:
+            cells.append(draft.region)
+        cells += [
             draft.language,
             str(draft.default_page_id),
             Text(draft.title),
-            _(STATUS_WORDS[draft.status]),
-            ", ".join(sorted({warning.code for warning in draft.qa})) or _("ok"),
-            number(draft.characters_sent),
-            draft.provider,
-        )
-    console.print(table)
+            status,
+            ("\n" if narrow else ", ").join(codes) or _("ok"),
+        ]
+        if not narrow:
+            cells += [number(draft.characters_sent), draft.provider]
+        table.add_row(*cells)
+    print_table(console, table, wide=wide)
