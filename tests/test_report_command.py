@@ -641,7 +641,7 @@ def test_text_report_has_underlined_headings_aligned_tables_and_links(
     assert heading_order(text) == [
         lines[0], "testhausen", next(k for k in heading_order(text) if k.startswith("Changed")),
         "Translations per language", "Stale pages, oldest first (3)",
-        "Missing and outdated translations, with what translating them costs",
+        "Missing and outdated translations, with what translating them costs", "Links",
     ]  # fmt: skip
     sections = by_region(text, "testhausen")["testhausen"]
     for name in ("Translations per language", "Missing and outdated translations, with what "
@@ -684,7 +684,7 @@ def test_markdown_report_renders_to_headings_tables_and_links(
     assert [h.text_content() for h in doc.iter("h2")] == ["testhausen"]
     assert [h.text_content() for h in doc.iter("h3")][1:] == [
         "Translations per language", "Stale pages, oldest first (3)",
-        "Missing and outdated translations, with what translating them costs",
+        "Missing and outdated translations, with what translating them costs", "Links",
     ]  # fmt: skip
     tables = list(doc.iter("table"))
     assert len(tables) == 2

@@ -11,6 +11,7 @@ cache_days = 7        # a checked URL is asked again after this (429, 5xx, timeo
 max_urls = 5000       # URLs checked per run at most (the rest: the next run)
 max_seconds = 900     # time for the checking per run at most
 internal_hosts = ["integreat.app", "web.integreat-app.de"]
+in_report = true      # the nightly `report` checks links too (`report --no-links`: not this run)
 
 [[links.ignore]]
 url = "https://intranet.example/*"
@@ -39,6 +40,7 @@ _KEYS = {
     "max_seconds",
     "internal_hosts",
     "ignore",
+    "in_report",
 }
 
 
@@ -57,6 +59,8 @@ class LinkSettings:
     max_seconds: float = 900.0
     internal_hosts: tuple[str, ...] = WEB_APP_HOSTS
     ignore: tuple[IgnoreRule, ...] = ()
+    in_report: bool = True
+    """Whether `report` has a links section (the cache keeps a nightly check cheap)."""
 
 
 def parse_link_settings(data: Mapping[str, Any], where: str) -> LinkSettings:
@@ -86,6 +90,11 @@ def parse_link_settings(data: Mapping[str, Any], where: str) -> LinkSettings:
                 where=where, key="links.internal_hosts"
             )
         )
+    in_report = table.get("in_report", defaults.in_report)
+    if not isinstance(in_report, bool):
+        raise ConfigError(
+            _("{where}: '{key}' must be true or false.").format(where=where, key="links.in_report")
+        )
     return LinkSettings(
         timeout=number("timeout", 0.1, 600),
         concurrency=int(number("concurrency", 1, 64, integer=True)),
@@ -98,6 +107,7 @@ def parse_link_settings(data: Mapping[str, Any], where: str) -> LinkSettings:
         max_seconds=number("max_seconds", 1, 86400),
         internal_hosts=tuple(host.strip().lower() for host in hosts),
         ignore=_ignore(table.get("ignore", []), where),
+        in_report=in_report,
     )
 
 

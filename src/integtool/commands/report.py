@@ -61,6 +61,12 @@ def report(
         str | None, typer.Option(help="starttls (587), tls (465) or none [default: starttls].")
     ] = None,
     sender: Annotated[str | None, typer.Option("--from", help="Sender address.")] = None,
+    links: Annotated[
+        bool | None,
+        typer.Option(
+            "--links/--no-links", help="Check links too [config: links.in_report, default: yes]."
+        ),
+    ] = None,
 ) -> None:
     """Check, price and judge access; store the run; report what changed and what is open."""
     app = app_context(ctx)
@@ -99,8 +105,9 @@ def report(
     )
     delivery = ReportDelivery(output, smtp, recipients, only_new)
     result = run_report(
-        app.config, app.state_path, request, delivery, _Terminal(app, style), demo=app.demo
-    )
+        app.config, app.state_path, request, delivery, _Terminal(app, style), demo=app.demo,
+        links=links,
+    )  # fmt: skip
     raise typer.Exit(ExitCode.PARTIAL if result.partial else ExitCode.OK)
 
 

@@ -12,6 +12,7 @@ from integtool.reports.access_data import hint, history_label
 from integtool.reports.cost_render import euros, provider_word, region_label
 from integtool.reports.history_render import change_note
 from integtool.reports.report_blocks import Block, Heading, Item, Items, Paragraph, Table
+from integtool.reports.report_links import link_blocks, run_link_blocks
 from integtool.reports.words import (
     copy_reason,
     kind_word,
@@ -62,6 +63,7 @@ def report_blocks(report: Report) -> list[Block]:
         )
     for region in report.regions:
         blocks += region_blocks(region, report.check.base_url)
+    blocks += run_link_blocks(report.links)
     if report.failures:
         blocks += [
             Heading(_("Regions that could not be checked")),
@@ -97,6 +99,8 @@ def region_blocks(region: RegionReport, cms: str) -> list[Block]:
                 ]
             ),
         ]
+    if region.links is not None:
+        blocks += link_blocks(region.links, cms)
     blocks += _access(region)
     return blocks
 

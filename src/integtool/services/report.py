@@ -32,6 +32,7 @@ from integtool.services.check import (
 )
 from integtool.services.check_history import record_check
 from integtool.services.export_files import write_atomically
+from integtool.services.links.report_section import LinksSection, RegionLinkReport, report_links
 from integtool.services.mailer import SmtpServer, send_message, smtp_password
 from integtool.services.state_file import StateFile, StateUnusable
 
@@ -51,11 +52,14 @@ class RegionReport:
     previous_counts: dict[str, LanguageCounts] = field(default_factory=dict)
     access: RegionAccess | None = None
     access_error: str | None = None
+    links: RegionLinkReport | None = None
+    """The region's links (None: links were not checked in this run)."""
 
     @property
     def changed(self) -> bool:
         """Whether this run has anything the last one had not (a first run always has)."""
-        return self.previous_at is None or bool(self.new or self.fixed)
+        new_links = self.links is not None and bool(self.links.new)
+        return self.previous_at is None or bool(self.new or self.fixed) or new_links
 
 
 @dataclass(slots=True)
@@ -68,6 +72,8 @@ class Report:
     failures: list[RegionFailure]
     unusable: StateUnusable | None = None
     """Why the run could not be stored (then everything counts as new, nothing to compare)."""
+    links: LinksSection | None = None
+    """The run's link check (None: links were not checked, `[links] in_report`/`--no-links`)."""
 
     @property
     def not_stored(self) -> str | None:
@@ -83,7 +89,12 @@ class Report:
     @property
     def partial(self) -> bool:
         """Whether some regions, or their statistics, failed (the run exits 5)."""
-        return bool(self.failures) or any(region.access_error for region in self.regions)
+        links_failed = self.links is not None and self.links.failed
+        return (
+            bool(self.failures)
+            or links_failed
+            or any(region.access_error for region in self.regions)
+        )
 
 
 Seen = tuple[RegionSnapshot, list[StoredFinding]]
@@ -238,9 +249,11 @@ def run_report(
     outlet: ReportOutlet,
     *,
     demo: bool,
+    links: bool | None = None,
 ) -> Report:
     """The whole nightly run, holding the state lock until the report is delivered and marked
-    so: check, access, store and compare, deliver (unless `only_new` finds nothing new)."""
+    so: check, access, store and compare, links (`links`, None: `[links] in_report`), deliver
+    (unless `only_new` finds nothing new)."""
     with StateFile.lock(state, "report"):
         total = None if request.all_regions else len(set(request.regions))
         with outlet.progress(total) as done:
@@ -251,6 +264,12 @@ def run_report(
         settings = json.dumps({"base_url": result.base_url, "stale_days": request.stale_days})
         report = build_report(state, result, access.regions, access.failures, settings)
         outlet.failures(report.failures)
+        if (config.links.in_report if links is None else links) and report.regions:
+            slugs = [region.check.region for region in report.regions]
+            report.links = report_links(config, state, slugs, request.now, report.run_id,
+                                        settings, demo=demo)  # fmt: skip
+            for region in report.regions:
+                region.links = report.links.regions.get(region.check.region)
         if report.unusable is not None:
             unstored = N_("the run was not stored in {path}: {reason}.")
             line = report.unusable.not_stored_line(unstored)

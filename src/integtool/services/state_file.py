@@ -28,6 +28,7 @@ from integtool.store.glossary_sync import GlossarySync
 from integtool.store.link_cache import LinkCache
 from integtool.store.lock import state_lock
 from integtool.store.memory import TranslationMemory, known_segments
+from integtool.store.report_links import ReportLinks
 from integtool.store.report_runs import ReportRuns
 from integtool.store.run_counts import RunCounts
 
@@ -225,6 +226,11 @@ class StateFile:
     def link_cache(self) -> LinkCache:
         """What external links answered, kept for `[links] cache_days`."""
         return LinkCache(self.connection)
+
+    @property
+    def report_links(self) -> ReportLinks:
+        """The links each report run listed, for the next report's "new since"."""
+        return ReportLinks(self.connection)
 
     def known_segments(self, *, demo: bool) -> KnownSegment:
         """Whether the memory holds a segment (the demo's stand-ins count only for the demo)."""

@@ -171,6 +171,25 @@ MIGRATIONS: Sequence[str] = (
         checked_at TEXT NOT NULL
     );
     """,
+    # 9: which links of a region a report run listed (broken, moved, ...): the next report
+    # shows the ones its last delivered report had not listed first, as new
+    """
+    CREATE TABLE report_link_regions (
+        run_id INTEGER NOT NULL REFERENCES report_runs (run_id) ON DELETE CASCADE,
+        region TEXT NOT NULL,
+        PRIMARY KEY (run_id, region)
+    );
+    CREATE TABLE report_links (
+        run_id INTEGER NOT NULL,
+        region TEXT NOT NULL,
+        page_id INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        link_class TEXT NOT NULL,
+        PRIMARY KEY (run_id, region, page_id, url, link_class),
+        FOREIGN KEY (run_id, region) REFERENCES report_link_regions (run_id, region)
+            ON DELETE CASCADE
+    );
+    """,
 )
 
 
