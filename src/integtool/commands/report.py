@@ -48,7 +48,7 @@ def report(
         ReportStyle, typer.Option("--format", "-f", help="Output format.")
     ] = ReportStyle.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+        Path | None, typer.Option("--output", "--out", "-o", help="Write the report to this file.")
     ] = None,
     email: Annotated[
         list[str] | None,
