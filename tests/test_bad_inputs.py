@@ -556,7 +556,7 @@ SERVER_CASES = [
     Case("matomo-unreachable", on_cms("access", REGION), SERVER, setup=region_and(),
          config=MATOMO_CONFIG.replace("{url}", "http://127.0.0.1:{closed}")),
     Case("smtp-unreachable",
-         on_cms("report", REGION, *SMTP_ARGS, "--smtp-host", "127.0.0.1", "--smtp-port",
+         on_cms("report", REGION, "--no-links", *SMTP_ARGS, "--smtp-host", "127.0.0.1", "--smtp-port",
                 "{closed}", "--smtp-security", "none", "--smtp-user", "bot"),
          SERVER, "127.0.0.1", setup=region_and()),
 ]  # fmt: skip
@@ -696,7 +696,7 @@ FILE_CASES = [
     Case("state-not-a-database-check", (*CHECK, "-f", "json"), ExitCode.OK,
          "the check was not stored in", seed=False, setup=region_and(),
          files={"state.sqlite": b"not a database, a note\n" * 200}),
-    Case("state-not-a-database-report", on_cms("report", REGION), ExitCode.OK,
+    Case("state-not-a-database-report", on_cms("report", REGION, "--no-links"), ExitCode.OK,
          "the run was not stored in", seed=False, setup=region_and(),
          files={"state.sqlite": b"not a database\n" * 300}),
     Case("state-of-a-newer-integtool-history", on_cms("history"), USAGE, "newer integtool",
