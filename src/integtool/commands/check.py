@@ -9,12 +9,13 @@ import orjson
 import typer
 
 from integtool.commands.options import (
+    AllRegions,
+    CheckedRegions,
     ReportFormat,
     app_context,
     language_codes,
     parse_kinds,
     parse_sources,
-    region_slugs,
     split_values,
 )
 from integtool.commands.progress import progress_of
@@ -30,10 +31,8 @@ from integtool.services.check_history import store_check
 
 def check(
     ctx: typer.Context,
-    regions: Annotated[
-        list[str] | None, typer.Argument(help="Region slugs, e.g. augsburg.", callback=region_slugs)
-    ] = None,
-    all_regions: Annotated[bool, typer.Option("--all-regions", help="Check every region.")] = False,
+    regions: CheckedRegions = None,
+    all_regions: AllRegions = False,
     language: Annotated[
         list[str] | None,
         typer.Option(

@@ -9,10 +9,11 @@ import orjson
 import typer
 
 from integtool.commands.options import (
+    AllRegions,
+    CheckedRegions,
     ReportFormat,
     app_context,
     language_codes,
-    region_slugs,
     split_values,
 )
 from integtool.core.links.verdicts import NEEDS_ATTENTION, LinkClass
@@ -26,10 +27,8 @@ from integtool.services.links.run import LinksRequest, LinksResult, links_instan
 
 def links(
     ctx: typer.Context,
-    regions: Annotated[
-        list[str] | None, typer.Argument(help="Region slugs, e.g. augsburg.", callback=region_slugs)
-    ] = None,
-    all_regions: Annotated[bool, typer.Option("--all-regions", help="Check every region.")] = False,
+    regions: CheckedRegions = None,
+    all_regions: AllRegions = False,
     language: Annotated[
         list[str] | None,
         typer.Option(

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -50,6 +50,14 @@ def region_slugs(value: Given) -> Given:
                 )
             )
     return value
+
+
+CheckedRegions = Annotated[
+    list[str] | None, typer.Argument(help="Region slugs, e.g. augsburg.", callback=region_slugs)
+]
+"""The regions a checking command (`check`, `links`) reads; none: the configured ones."""
+AllRegions = Annotated[bool, typer.Option("--all-regions", help="Check every region.")]
+"""`--all-regions` of a checking command."""
 
 
 def language_codes(value: Given) -> Given:
